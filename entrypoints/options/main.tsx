@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Tranche</p>, document.getElementById('app')!);

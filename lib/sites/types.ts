@@ -1,0 +1,24 @@
+/**
+ * What a site adapter reads from a page: the symbol as the page names it and its last
+ * price as a canonical decimal string (always produced by lib/price, never by stripping
+ * characters).
+ */
+export interface Quote {
+  /** The page's symbol, as printed ("BINANCE:BTCUSDT", "BTC_USDT"); compare with normalizeSymbol. */
+  readonly symbol: string;
+  /** Last price, canonical decimal string ("97123.45"). */
+  readonly price: string;
+  /** Where on the page the number came from, for the popup's "source" column. */
+  readonly source: 'title' | 'dom';
+}
+
+export type ReadResult = { ok: true; quote: Quote } | { ok: false; reason: string };
+
+/** One website. `read` gets the page's Document (or any root) and URL; it touches no globals. */
+export interface SiteAdapter {
+  /** Unique id; also the plan's `instrument.venue` for exchange pages ("binance-futures"). */
+  readonly id: string;
+  readonly label: string;
+  matches(url: URL): boolean;
+  read(root: Document, url: URL): ReadResult;
+}

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Sites whose pages carry a price the content script can read (SPEC §4).
+const SUPPORTED_SITES = [
+  '*://*.tradingview.com/*',
+  '*://*.binance.com/*',
+  '*://*.bybit.com/*',
+  '*://*.okx.com/*',
+  '*://*.coinbase.com/*',
+  '*://*.kraken.com/*',
+];
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Tranche',
+    description: 'Dynamic position scaling: your plan, watched on the pages you already have open.',
+    permissions: ['storage', 'notifications', 'alarms', 'activeTab', 'scripting'],
+    host_permissions: SUPPORTED_SITES,
+    optional_host_permissions: ['*://*/*'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'tranche@tranche.dev', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+});
