@@ -5,7 +5,12 @@ import DecimalJs from 'decimal.js';
  * 34 significant digits (IEEE 754 decimal128): sums and products of exchange-sized
  * values are exact; only non-terminating results (averages, ATR) are ever rounded.
  */
-export const Decimal = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 34,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 export type DecimalInput = Decimal | string | number;
 

@@ -1,0 +1,188 @@
+import type { Plan } from '../plan/schema';
+
+/**
+ * Everything the engine keeps is plain JSON (decimals as canonical strings), so the
+ * background can store it as it is and a replay reproduces it byte for byte.
+ */
+
+export const TRANCHE_STATUSES = [
+  'pending',
+  'triggered',
+  'filled',
+  'skipped',
+  'too-small',
+  'cancelled',
+] as const;
+export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
+
+export type TrancheKind = 'entry' | 'add' | 'target';
+
+/** One planned order: the entry, an add (`add-1`…) or a target (`target-1`…). */
+export interface TrancheState {
+  readonly id: string;
+  readonly kind: TrancheKind;
+  /** 1-based position among the adds or targets; 0 for the entry. */
+  readonly index: number;
+  status: TrancheStatus;
+  /** The price the path must reach; null while it depends on a fill that has not happened. */
+  level: string | null;
+  /** Suggested quantity while triggered; the filled quantity once filled. */
+  qty: string | null;
+  /** Suggested fill price while triggered; the actual fill price once filled. */
+  price: string | null;
+  time: number | null;
+  reason: string | null;
+}
+
+/**
+ * A lot: the quantity opened by one entry or add fill, with its own stop (SPEC §2 "Lots
+ * and stops"). Target exits reduce lots first-in, first-out.
+ */
+export interface Lot {
+  readonly tranche: string;
+  readonly fill: string;
+  qty: string;
+  stop: string;
+  readonly time: number;
+}
+
+/** Values fixed for the trade once the ATR is known (at arm time, or at entry with `atrPeriod`). */
+export interface Derived {
+  /** The planned entry, rounded to the nearest tick. */
+  readonly entryPrice: string;
+  /** The planned initial stop, computed from the planned entry and rounded toward safety. */
+  readonly initialStop: string;
+  /** R = |planned entry − planned initial stop|, a price distance. */
+  readonly r: string;
+  /** Risk budget in money: equity × riskPercent / 100, or riskAmount. */
+  readonly budget: string;
+  /** Entry quantity from the sizing method, rounded down to the lot step. */
+  readonly entryQty: string;
+  /** Initial risk = R × entry qty × pointValue: the denominator of realized R. */
+  readonly initialRisk: string;
+  readonly atr: string | null;
+  /** Target levels from the planned entry, rounded toward the entry. */
+  readonly targets: readonly string[];
+  /** Per stop rule: the activation level of a `tick` rule with `activateAt`, else null. */
+  readonly activations: readonly (string | null)[];
+}
+
+export interface EngineOptions {
+  /** `auto`: a triggered tranche fills at once (the simulator); `confirm`: it waits for a `fill` event. */
+  readonly mode: 'auto' | 'confirm';
+  /** `level`: resting orders fill at their level; `observed`: at the first price at or beyond it. */
+  readonly fill: 'level' | 'observed';
+}
+
+export type Phase = 'armed' | 'active' | 'closed';
+
+/** Per `tick` stop rule: whether it is active and the best price since it activated. */
+export interface TickRuleState {
+  active: boolean;
+  best: string | null;
+}
+
+/** A stop that the path reached while the engine waits for the trader to confirm it. */
+export interface StopTrigger {
+  readonly price: string;
+  readonly qty: string;
+  readonly time: number;
+}
+
+export interface EngineState {
+  readonly version: 1;
+  readonly plan: Plan;
+  readonly options: EngineOptions;
+  phase: Phase;
+  derived: Derived | null;
+  /** For an entry without `when`: the side the price must come from, fixed by the first price. */
+  entryDirection: 'up' | 'down' | null;
+  tranches: TrancheState[];
+  lots: Lot[];
+  /** Where the next add's step is measured from: the last entry or add fill, or a skipped add's level. */
+  stepFrom: string | null;
+  /** The last entry or add fill: the reference of `trail` and `raise` percentages. */
+  lastEntryFill: string | null;
+  /** Peak position: the largest position held so far; target shares are fractions of it. */
+  peak: string;
+  realizedPnl: string;
+  maxOpenRisk: string;
+  fills: number;
+  tickRules: TickRuleState[];
+  /** Approach alerts already given, by `tranche@level`, until the price moves away again. */
+  approached: string[];
+  stopTrigger: StopTrigger | null;
+  /** Staleness alert given for the current quiet period. */
+  isStale: boolean;
+  lastPrice: string | null;
+  lastTime: number | null;
+  /** Float bounds of the quiet band: a price strictly between them crosses nothing. */
+  upBound: number;
+  downBound: number;
+}
+
+export type AlertKind = 'approach' | 'trigger' | 'stop' | 'target' | 'risk' | 'stale';
+
+/** A fill as the journal, the simulator and the popup show it: the position after it, rules applied. */
+export interface FillRecord {
+  readonly tranche: string;
+  readonly side: 'buy' | 'sell';
+  readonly price: string;
+  readonly qty: string;
+  readonly time: number;
+  readonly position: string;
+  readonly avgPrice: string | null;
+  /** The nearest stop of the open lots. */
+  readonly stop: string | null;
+  /** Every open lot's stop, oldest lot first. */
+  readonly stops: readonly string[];
+  readonly openRisk: string;
+  readonly realizedPnl: string;
+  readonly atr: string | null;
+}
+
+export type Effect =
+  | {
+      readonly type: 'alert';
+      readonly kind: AlertKind;
+      readonly tranche: string;
+      readonly text: string;
+      readonly price: string | null;
+      readonly qty: string | null;
+      readonly time: number;
+    }
+  | ({ readonly type: 'fill' } & FillRecord)
+  | { readonly type: 'skip'; readonly tranche: string; readonly reason: string; readonly time: number }
+  | { readonly type: 'phase'; readonly phase: Phase; readonly time: number }
+  | { readonly type: 'error'; readonly code: 'atr-unavailable'; readonly text: string; readonly time: number }
+  /** An event the engine refused (a fill of a tranche that is not waiting, a bad quantity). */
+  | { readonly type: 'rejected'; readonly event: string; readonly reason: string; readonly time: number };
+
+export type EngineEvent =
+  | {
+      readonly type: 'tick';
+      readonly price: string;
+      readonly time: number;
+      readonly source?: string;
+      /** The path jumped here from the previous price (a candle's open): levels in between fill here. */
+      readonly gap?: boolean;
+      /** ATR of the completed candles before this price's candle, for plans with `atrPeriod`. */
+      readonly atr?: string | null;
+    }
+  | {
+      readonly type: 'fill';
+      readonly tranche: string;
+      readonly price?: string;
+      readonly qty?: string;
+      readonly time: number;
+    }
+  | { readonly type: 'skip'; readonly tranche: string; readonly time: number }
+  | { readonly type: 'cancel'; readonly time: number }
+  | { readonly type: 'edit'; readonly plan: Plan; readonly time: number }
+  /** No fresh price for the plan's symbol (from the background's staleness alarm). */
+  | { readonly type: 'stale'; readonly time: number };
+
+export interface StepResult {
+  readonly state: EngineState;
+  readonly effects: readonly Effect[];
+}

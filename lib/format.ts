@@ -1,0 +1,27 @@
+import { Decimal } from './decimal';
+
+/**
+ * Numbers as a trader reads them, in one place: prices at the instrument's tick precision,
+ * quantities at its lot precision, thousands grouped ("61,250.0").
+ */
+export function formatAtStep(value: string, step: string): string {
+  const places = new Decimal(step).decimalPlaces();
+  return groupThousands(new Decimal(value).toFixed(places));
+}
+
+/** At most `places` decimals, trailing zeros dropped: for averages, R multiples and ATR. */
+export function formatUpTo(value: string, places: number): string {
+  return groupThousands(new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed());
+}
+
+export function formatPercent(value: Decimal, places = 2): string {
+  return `${value.toFixed(places)}%`;
+}
+
+function groupThousands(fixed: string): string {
+  const [whole = '', fraction] = fixed.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}

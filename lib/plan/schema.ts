@@ -1,0 +1,250 @@
+import { z } from 'zod';
+
+import { Decimal, isDecimalString, toCanonical } from '../decimal';
+
+/** The plan file format this build reads and writes (SPEC §2). */
+export const PLAN_FORMAT = 'tranche.plan/1';
+
+/**
+ * A price, quantity or money value: a decimal string. Numbers are accepted on import and
+ * converted through their shortest round-trip text, so `0.1` becomes `"0.1"`, never a float.
+ */
+function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
+  return z
+    .union([z.string(), z.number()], { error: 'must be a number written as text, like "97123.45"' })
+    .transform((value, ctx) => {
+      const text = typeof value === 'number' ? String(value) : value.trim();
+      if (!isDecimalString(text) || (typeof value === 'number' && !Number.isFinite(value))) {
+        ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a number` });
+        return z.NEVER;
+      }
+      const parsed = new Decimal(text);
+      if (rule === 'positive' ? !parsed.gt(0) : parsed.lt(0)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be ${rule === 'positive' ? 'greater than 0' : '0 or more'}, not ${text}`,
+        });
+        return z.NEVER;
+      }
+      return toCanonical(parsed);
+    });
+}
+
+/**
+ * An object that names exactly one of `keys`, each a positive decimal: the plan's way of
+ * writing a level or a distance (`{ "r": "2" }`, `{ "atr": "0.5" }`, `{ "price": "105" }`).
+ */
+function oneOf<const K extends string>(keys: readonly K[], what: string) {
+  const shape = Object.fromEntries(keys.map((key) => [key, decimal().optional()])) as Record<
+    K,
+    z.ZodOptional<ReturnType<typeof decimal>>
+  >;
+  return z
+    .strictObject(shape, { error: `must be an object with one of ${listKeys(keys)}` })
+    .superRefine((value, ctx) => {
+      const given = keys.filter((key) => (value as Record<K, unknown>)[key] !== undefined);
+      if (given.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what} needs exactly one of ${listKeys(keys)}${given.length > 1 ? `, not ${listKeys(given)}` : ''}`,
+        });
+      }
+    });
+}
+
+function listKeys(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `"${key}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+const LEVEL_KEYS = ['price', 'r', 'atr', 'percent'] as const;
+const DISTANCE_KEYS = ['atr', 'percent', 'amount'] as const;
+const STOP_KEYS = ['price', 'atr', 'percent'] as const;
+
+/** A level measured from a reference: an absolute price, k × R, k × ATR or a percentage. */
+export const LevelSchema = oneOf(LEVEL_KEYS, 'a level');
+export type Level = z.infer<typeof LevelSchema>;
+
+/** A distance in price units: k × ATR, a percentage of the reference price, or an amount. */
+export const DistanceSchema = oneOf(DISTANCE_KEYS, 'a distance');
+export type Distance = z.infer<typeof DistanceSchema>;
+
+export const InstrumentSchema = z.strictObject({
+  /** Adapter id of the site whose ticks this plan listens to ("binance-futures"), or "any". */
+  venue: z.string().trim().min(1, 'name the site, or "any"').default('any'),
+  symbol: z.string().trim().min(1, 'name the symbol, like "BTCUSDT"'),
+  /** Prices are rounded to this. */
+  tickSize: decimal(),
+  /** Quantities are rounded DOWN to this. */
+  lotStep: decimal(),
+  minQty: decimal().optional(),
+  /** In quote currency: qty × price × pointValue. */
+  minNotional: decimal().optional(),
+  /** P&L per 1.0 of price per 1 unit of quantity. */
+  pointValue: decimal().default('1'),
+});
+
+export const AccountSchema = z
+  .strictObject({
+    equity: decimal().optional(),
+    riskPercent: decimal().optional(),
+    riskAmount: decimal().optional(),
+  })
+  .superRefine((account, ctx) => {
+    const hasPercent = account.riskPercent !== undefined;
+    const hasAmount = account.riskAmount !== undefined;
+    if (hasPercent === hasAmount) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either "riskPercent" (with "equity") or "riskAmount", exactly one of them',
+      });
+    }
+    if (hasPercent && account.equity === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['equity'], message: 'is needed with "riskPercent"' });
+    }
+  });
+
+export const VolatilitySchema = z
+  .strictObject({
+    atr: decimal().optional(),
+    atrPeriod: z
+      .number({ error: 'must be a whole number of candles, like 20' })
+      .int('must be a whole number of candles, like 20')
+      .min(1, 'must be at least 1')
+      .optional(),
+  })
+  .superRefine((volatility, ctx) => {
+    if ((volatility.atr === undefined) === (volatility.atrPeriod === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either "atr" (a fixed value) or "atrPeriod" (from candles)',
+      });
+    }
+  });
+
+export const EntrySchema = z.strictObject({
+  price: decimal(),
+  /** "above": a breakout; "below": a pullback; absent: the first touch from either side. */
+  when: z.enum(['above', 'below'], { error: 'must be "above" or "below" (or left out)' }).optional(),
+});
+
+export const StopSchema = oneOf(STOP_KEYS, 'the stop');
+export type Stop = z.infer<typeof StopSchema>;
+
+export const SizingSchema = z.discriminatedUnion(
+  'method',
+  [
+    z.strictObject({ method: z.literal('risk') }),
+    z.strictObject({ method: z.literal('unit') }),
+    z.strictObject({ method: z.literal('fixed'), qty: decimal() }),
+    z.strictObject({ method: z.literal('notional'), amount: decimal() }),
+  ],
+  { error: 'method must be "risk", "unit", "fixed" (with "qty") or "notional" (with "amount")' },
+);
+export type Sizing = z.infer<typeof SizingSchema>;
+
+export const ScaleInSchema = z.strictObject({
+  /** From the PREVIOUS entry or add fill's actual price, in the trade's favour. */
+  step: LevelSchema,
+  /** A multiple of the entry quantity. */
+  size: decimal(),
+});
+
+export const ScaleOutSchema = z.strictObject({
+  /** From the planned entry price. */
+  at: LevelSchema,
+  /** A fraction of the peak position, or "rest". */
+  share: z.union([z.literal('rest'), decimal()], { error: 'must be a fraction like "0.5", or "rest"' }),
+});
+
+const TrailSchema = z.strictObject({ trail: DistanceSchema });
+const StopSetSchema = z.union([z.enum(['breakeven', 'previousTarget', 'budget']), TrailSchema], {
+  error: 'must be "breakeven", "previousTarget", "budget" or { "trail": distance }',
+});
+export type StopSet = z.infer<typeof StopSetSchema>;
+
+export const StopRuleSchema = z
+  .strictObject({
+    on: z.enum(['add', 'target', 'tick'], { error: 'must be "add", "target" or "tick"' }),
+    /** Only after this add or target (1-based); absent: after every one. */
+    index: z.number().int('must be a whole number').min(1, 'counts from 1').optional(),
+    raise: DistanceSchema.optional(),
+    set: StopSetSchema.optional(),
+    /** For "tick" rules: from the planned entry, like a target. */
+    activateAt: LevelSchema.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if ((rule.raise === undefined) === (rule.set === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a stop rule needs exactly one of "raise" or "set"' });
+    }
+    if (rule.on === 'tick' && rule.raise !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['raise'],
+        message: 'a "tick" rule sets a stop; use "set" with a trail',
+      });
+    }
+    if (rule.on === 'tick' && rule.index !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['index'],
+        message: 'only "add" and "target" rules take an index',
+      });
+    }
+    if (rule.on !== 'tick' && rule.activateAt !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['activateAt'], message: 'only "tick" rules take "activateAt"' });
+    }
+    if (rule.set === 'previousTarget' && rule.on !== 'target') {
+      ctx.addIssue({ code: 'custom', path: ['set'], message: '"previousTarget" only works on "target"' });
+    }
+  });
+export type StopRule = z.infer<typeof StopRuleSchema>;
+
+export const LimitsSchema = z
+  .strictObject({
+    maxOpenRiskPercent: decimal().optional(),
+    maxQty: decimal().optional(),
+    leverage: decimal().optional(),
+    maintenanceMarginRate: decimal('nonnegative').optional(),
+  })
+  .superRefine((limits, ctx) => {
+    if (limits.maintenanceMarginRate !== undefined && limits.leverage === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leverage'],
+        message: 'is needed with "maintenanceMarginRate" for the liquidation estimate',
+      });
+    }
+  });
+
+export const AlertsSchema = z.strictObject({ approachPercent: decimal().optional() });
+
+export const PlanSchema = z.strictObject({
+  format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
+  name: z.string().default(''),
+  instrument: InstrumentSchema,
+  side: z.enum(['long', 'short'], { error: 'must be "long" or "short"' }),
+  account: AccountSchema,
+  volatility: VolatilitySchema.optional(),
+  entry: EntrySchema,
+  stop: StopSchema,
+  sizing: SizingSchema,
+  scaleIn: z.array(ScaleInSchema).default([]),
+  scaleOut: z.array(ScaleOutSchema).default([]),
+  stopRules: z.array(StopRuleSchema).default([]),
+  limits: LimitsSchema.default({}),
+  alerts: AlertsSchema.default({}),
+});
+
+/** A plan as read from a file: decimals already canonical strings, defaults filled in. */
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;
+export type Side = Plan['side'];
+
+/** The one key a level, distance or stop names, with its value. */
+export function measureOf<K extends string>(measure: Partial<Record<K, string>>): { kind: K; value: string } {
+  for (const [kind, value] of Object.entries(measure) as [K, string | undefined][]) {
+    if (value !== undefined) return { kind, value };
+  }
+  throw new Error('a validated measure always names one key');
+}
