@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { sim } from '../../bin/commands/sim';
+import { validate } from '../../bin/commands/validate';
+import { Decimal } from '../../lib/decimal';
+
+// The shared examples (plans, price paths and the simulator's expected lines), committed
+// here so that a clone without ../shared passes. Expected lines list only the fields they
+// check; numbers compare by value.
+const GOLDEN = join(import.meta.dirname, '../fixtures/golden');
+const expectedFiles = readdirSync(join(GOLDEN, 'expected')).filter((name) => name.endsWith('.fills.jsonl'));
+const DATA_FOR: Record<string, string> = {
+  'pyramid-50-30-20': 'pyramid-ticks.csv',
+  'short-thirds-moving-target': 'short-thirds-ticks.csv',
+};
+
+function sameValue(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === 'string' && typeof actual === 'string' && /^-?[\d.]+$/.test(expected)) {
+    return /^-?[\d.]+$/.test(actual) && new Decimal(actual).eq(expected);
+  }
+  return JSON.stringify(actual) === JSON.stringify(expected);
+}
+
+describe('the simulator reproduces the shared examples', () => {
+  it('has an expected file for every example plan that is not invalid', () => {
+    const plans = readdirSync(join(GOLDEN, 'plans')).filter((name) => !name.startsWith('invalid-'));
+    expect(plans.map((name) => name.replace('.json', '')).sort()).toEqual(
+      expectedFiles.map((name) => name.replace('.fills.jsonl', '')).sort(),
+    );
+  });
+
+  it.each(expectedFiles)('%s: every fill and the summary match, in order', (file) => {
+    const name = file.replace('.fills.jsonl', '');
+    const data = DATA_FOR[name];
+    expect(data, `a data file is mapped for ${name}`).toBeDefined();
+    const result = sim({
+      plan: join(GOLDEN, 'plans', `${name}.json`),
+      data: join(GOLDEN, 'data', data ?? ''),
+      fill: 'level',
+      alerts: 'risk',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const actual = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.type === 'fill' || line.type === 'summary');
+    const expected = readFileSync(join(GOLDEN, 'expected', file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((want, index) => {
+      const got = actual[index] ?? {};
+      for (const [field, value] of Object.entries(want)) {
+        expect(sameValue(got[field], value), `line ${index + 1} ${field}: got ${JSON.stringify(got[field])}, want ${JSON.stringify(value)}`).toBe(true);
+      }
+      if (want.type === 'fill' && want.position === '0') {
+        expect(got.avgPrice, 'no average entry once flat').toBeUndefined();
+      }
+    });
+  });
+});
+
+describe('validate rejects the invalid examples with field messages', () => {
+  it.each([
+    ['invalid-shares-over-100.json', 'scaleOut', /120%/],
+    ['invalid-stop-wrong-side.json', 'stop.price', /stop must be below entry for a long/],
+    ['invalid-stop-beyond-liquidation.json', 'stop', /leverage 3 or less/],
+  ])('%s: exits 1 naming %s', (file, field, message) => {
+    const result = validate(join(GOLDEN, 'plans', file));
+    expect(result.exitCode).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.some((line) => line.startsWith(`${field}: `) && message.test(line)), result.stderr).toBe(true);
+    expect(result.stderr).not.toMatch(/Invalid input|ZodError|at .*\.ts:\d+/);
+  });
+
+  it.each(['pyramid-50-30-20.json', 'short-thirds-moving-target.json'])('%s: exits 0', (file) => {
+    expect(validate(join(GOLDEN, 'plans', file)).exitCode).toBe(0);
+  });
+});
