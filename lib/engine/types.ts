@@ -62,9 +62,9 @@ export interface Derived {
   readonly initialRisk: string;
   readonly atr: string | null;
   /** Target levels from the planned entry, rounded toward the entry. */
-  readonly targets: readonly string[];
+  readonly targets: string[];
   /** Per stop rule: the activation level of a `tick` rule with `activateAt`, else null. */
-  readonly activations: readonly (string | null)[];
+  readonly activations: (string | null)[];
 }
 
 export interface EngineOptions {

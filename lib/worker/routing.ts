@@ -1,0 +1,16 @@
+import { normalizeSymbol } from '../sites/symbol';
+
+/** Ids of the adapters whose pages are charts of any venue's instruments. */
+const CHART_SOURCES = new Set(['tradingview']);
+
+/**
+ * A plan listens to ticks for its symbol from its venue's pages and from TradingView
+ * charts of that symbol (SPEC §4); a plan for venue "any" listens to every page.
+ */
+export function isTickForPlan(
+  plan: { readonly venue: string; readonly symbol: string },
+  tick: { readonly venue: string; readonly symbol: string },
+): boolean {
+  if (normalizeSymbol(plan.symbol) !== normalizeSymbol(tick.symbol)) return false;
+  return plan.venue === 'any' || plan.venue === tick.venue || CHART_SOURCES.has(tick.venue);
+}
