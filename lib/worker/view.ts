@@ -1,0 +1,264 @@
+import { Decimal, toCanonical } from '../decimal';
+import { direction } from '../engine/derive';
+import type { TrancheStatus } from '../engine/types';
+import type { PlanRecord, PlanStatus } from '../store/plans';
+import type { JournalEntry } from './journal';
+import { describeTranche } from './notifications';
+
+/**
+ * What the popup, the overlay and the badge show of one plan: computed here, once, from
+ * the stored record and the latest quote, as plain strings the components only format.
+ */
+export interface QuoteView {
+  readonly price: string;
+  readonly source: string;
+  readonly ageSeconds: number;
+  readonly isStale: boolean;
+}
+
+export interface LevelView {
+  readonly tranche: string;
+  readonly label: string;
+  readonly kind: 'entry' | 'add' | 'target' | 'stop';
+  readonly level: string;
+  /** |level − last price| / last price × 100, two decimals; null without a price. */
+  readonly distancePercent: string | null;
+  /** |level − last price| / ATR, two decimals; null without a price or an ATR. */
+  readonly distanceAtr: string | null;
+}
+
+export interface TrancheView {
+  readonly id: string;
+  readonly label: string;
+  readonly level: string | null;
+  readonly qty: string | null;
+  readonly status: TrancheStatus;
+  readonly fillPrice: string | null;
+  readonly reason: string | null;
+}
+
+export interface WaitingView {
+  readonly tranche: string;
+  readonly label: string;
+  readonly price: string;
+  readonly qty: string;
+  readonly side: 'buy' | 'sell';
+}
+
+export interface AlertView {
+  readonly at: number;
+  readonly kind: string;
+  readonly text: string;
+}
+
+export interface PlanView {
+  readonly id: string;
+  readonly name: string;
+  readonly symbol: string;
+  readonly venue: string;
+  readonly side: 'long' | 'short';
+  readonly status: PlanStatus;
+  readonly isPaused: boolean;
+  readonly isMuted: boolean;
+  readonly tickSize: string;
+  readonly lotStep: string;
+  readonly quote: QuoteView | null;
+  readonly position: string;
+  readonly averageEntry: string | null;
+  readonly openRisk: string;
+  readonly openRiskPercent: string | null;
+  readonly openRiskR: string | null;
+  readonly unrealizedR: string | null;
+  readonly realizedPnl: string;
+  readonly stop: string | null;
+  readonly atr: string | null;
+  /** The next level the price can reach: the entry while armed, else the nearest of add, target and stop. */
+  readonly next: LevelView | null;
+  readonly nextAdd: LevelView | null;
+  readonly nextTarget: LevelView | null;
+  readonly nextStop: LevelView | null;
+  readonly entry: LevelView | null;
+  readonly tranches: readonly TrancheView[];
+  readonly waiting: readonly WaitingView[];
+  readonly alerts: readonly AlertView[];
+}
+
+export interface QuoteInput {
+  readonly price: string;
+  readonly source: string;
+  readonly time: number;
+  readonly isStale: boolean;
+}
+
+const RECENT_ALERTS = 5;
+
+export function planView(
+  record: PlanRecord,
+  quote: QuoteInput | null,
+  journal: readonly JournalEntry[],
+  now: number,
+): PlanView {
+  const { plan, engine } = record;
+  const { instrument, side } = plan;
+  const sign = direction(side);
+  const pointValue = new Decimal(instrument.pointValue);
+  const lots = engine?.lots ?? [];
+  const position = lots.reduce((sum, lot) => sum.plus(lot.qty), new Decimal(0));
+  const cost = lots.reduce((sum, lot) => sum.plus(new Decimal(lot.fill).mul(lot.qty)), new Decimal(0));
+  const average = position.isZero() ? null : cost.div(position);
+  const openRisk = lots.reduce(
+    (sum, lot) => sum.plus(new Decimal(lot.fill).minus(lot.stop).mul(lot.qty).mul(pointValue).mul(sign)),
+    new Decimal(0),
+  );
+  const initialRisk = engine?.derived ? new Decimal(engine.derived.initialRisk) : null;
+  const equity = plan.account.equity === undefined ? null : new Decimal(plan.account.equity);
+  const atr = engine?.derived?.atr ?? plan.volatility?.atr ?? null;
+  const price = quote === null ? (engine?.lastPrice ?? null) : quote.price;
+  const last = price === null ? null : new Decimal(price);
+  const stop = lots.reduce<Decimal | null>((best, lot) => {
+    const candidate = new Decimal(lot.stop);
+    return best === null || candidate.minus(best).mul(sign).gt(0) ? candidate : best;
+  }, null);
+  const unrealized =
+    last === null || initialRisk === null || initialRisk.isZero() || lots.length === 0
+      ? null
+      : lots
+          .reduce(
+            (sum, lot) => sum.plus(last.minus(lot.fill).mul(lot.qty).mul(pointValue).mul(sign)),
+            new Decimal(0),
+          )
+          .div(initialRisk);
+
+  const levelView = (tranche: string, kind: LevelView['kind'], level: string): LevelView => {
+    const distance = last === null ? null : new Decimal(level).minus(last).abs();
+    return {
+      tranche,
+      kind,
+      label: engine ? describeTranche(engine, tranche) : tranche,
+      level,
+      distancePercent: distance === null || last === null ? null : distance.div(last).mul(100).toFixed(2),
+      distanceAtr: distance === null || atr === null ? null : distance.div(atr).toFixed(2),
+    };
+  };
+  const tranches = engine?.tranches ?? [];
+  const upcoming = (kind: 'add' | 'target') =>
+    tranches.find(
+      (tranche) => tranche.kind === kind && (tranche.status === 'pending' || tranche.status === 'triggered'),
+    );
+  const add = upcoming('add');
+  const target = upcoming('target');
+  const entryTranche = tranches.find((tranche) => tranche.kind === 'entry');
+  const entry =
+    record.status === 'armed' && entryTranche?.level ? levelView('entry', 'entry', entryTranche.level) : null;
+  const nextAdd = add?.level && record.status === 'active' ? levelView(add.id, 'add', add.level) : null;
+  const nextTarget =
+    target?.level && record.status === 'active' ? levelView(target.id, 'target', target.level) : null;
+  const nextStop = stop === null ? null : levelView('stop', 'stop', toCanonical(stop));
+  const candidates = [entry, nextAdd, nextTarget, nextStop].filter(
+    (view): view is LevelView => view !== null,
+  );
+  const next =
+    candidates.length === 0
+      ? null
+      : candidates.reduce((best, view) =>
+          view.distancePercent !== null &&
+          best.distancePercent !== null &&
+          new Decimal(view.distancePercent).lt(best.distancePercent)
+            ? view
+            : best,
+        );
+
+  const waiting: WaitingView[] = [];
+  for (const tranche of tranches) {
+    if (tranche.status !== 'triggered' || tranche.price === null || tranche.qty === null) continue;
+    const isEntering = tranche.kind !== 'target';
+    waiting.push({
+      tranche: tranche.id,
+      label: engine ? describeTranche(engine, tranche.id) : tranche.id,
+      price: tranche.price,
+      qty: tranche.qty,
+      side: isEntering === (side === 'long') ? 'buy' : 'sell',
+    });
+  }
+  if (engine?.stopTrigger) {
+    waiting.push({
+      tranche: 'stop',
+      label: 'stop',
+      price: engine.stopTrigger.price,
+      qty: engine.stopTrigger.qty,
+      side: side === 'long' ? 'sell' : 'buy',
+    });
+  }
+
+  const alerts: AlertView[] = [];
+  for (let index = journal.length - 1; index >= 0 && alerts.length < RECENT_ALERTS; index -= 1) {
+    const entry = journal[index];
+    if (!entry) continue;
+    for (const effect of [...entry.effects].reverse()) {
+      if (effect.type === 'alert' && alerts.length < RECENT_ALERTS) {
+        alerts.push({ at: entry.at, kind: String(effect.kind), text: String(effect.text) });
+      }
+    }
+  }
+
+  return {
+    id: record.id,
+    name: plan.name,
+    symbol: instrument.symbol,
+    venue: instrument.venue,
+    side,
+    status: record.status,
+    isPaused: record.isPaused,
+    isMuted: record.isMuted,
+    tickSize: instrument.tickSize,
+    lotStep: instrument.lotStep,
+    quote:
+      quote === null
+        ? null
+        : {
+            price: quote.price,
+            source: quote.source,
+            ageSeconds: Math.max(0, Math.round((now - quote.time) / 1000)),
+            isStale: quote.isStale,
+          },
+    position: toCanonical(position),
+    averageEntry: average === null ? null : toCanonical(average.toDecimalPlaces(10)),
+    openRisk: toCanonical(openRisk.toDecimalPlaces(10)),
+    openRiskPercent: equity === null || equity.isZero() ? null : openRisk.div(equity).mul(100).toFixed(2),
+    openRiskR: initialRisk === null || initialRisk.isZero() ? null : openRisk.div(initialRisk).toFixed(2),
+    unrealizedR: unrealized === null ? null : unrealized.toFixed(2),
+    realizedPnl: engine?.realizedPnl ?? '0',
+    stop: stop === null ? null : toCanonical(stop),
+    atr,
+    next,
+    nextAdd,
+    nextTarget,
+    nextStop,
+    entry,
+    tranches: tranches.map((tranche) => ({
+      id: tranche.id,
+      label: engine ? describeTranche(engine, tranche.id) : tranche.id,
+      level: tranche.level,
+      qty:
+        tranche.status === 'pending' && tranche.kind === 'entry'
+          ? (engine?.derived?.entryQty ?? null)
+          : tranche.qty,
+      status: tranche.status,
+      fillPrice: tranche.status === 'filled' ? tranche.price : null,
+      reason: tranche.reason,
+    })),
+    waiting,
+    alerts,
+  };
+}
+
+/** The toolbar badge: the distance to the next level, coloured by its kind. */
+export function badgeFor(view: PlanView | null): { text: string; color: string } {
+  if (view === null || view.next === null || view.next.distancePercent === null)
+    return { text: '', color: '#2962ff' };
+  if (view.waiting.length > 0) return { text: 'ACT', color: '#f7a600' };
+  const percent = new Decimal(view.next.distancePercent);
+  const text = percent.gte(10) ? `${percent.toFixed(0)}%` : `${percent.toFixed(1)}%`;
+  const color = { entry: '#2962ff', add: '#089981', target: '#2962ff', stop: '#f23645' }[view.next.kind];
+  return { text, color };
+}
