@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+
+import { checkConfirmation } from '../lib/sizing/confirm';
+import type { WaitingView } from '../lib/worker/view';
+import * as format from './format';
+
+export interface ConfirmFormProps {
+  readonly waiting: WaitingView;
+  readonly tickSize: string;
+  readonly lotStep: string;
+  /** For exits: the position, the most a target or stop can close. */
+  readonly maxQty: string | null;
+  readonly onConfirm: (tranche: string, price: string, qty: string) => void;
+  readonly onSkip: (tranche: string) => void;
+}
+
+/** A triggered tranche: the suggested price and quantity, editable, checked before they are sent. */
+export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onSkip }: ConfirmFormProps) {
+  const [price, setPrice] = useState(waiting.price);
+  const [qty, setQty] = useState(waiting.qty);
+  const [error, setError] = useState<{ field: 'price' | 'qty'; message: string } | null>(null);
+  const id = `tr-${waiting.tranche}`;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const check = checkConfirmation({ price, qty }, { lotStep, maxQty });
+    if (!check.ok) {
+      setError({ field: check.field, message: check.message });
+      return;
+    }
+    setError(null);
+    onConfirm(waiting.tranche, check.price, check.qty);
+  };
+  return (
+    <form class="tr-waiting" onSubmit={submit} aria-label={`Confirm ${waiting.label}`}>
+      <div class="tr-waiting-title">
+        {waiting.label} triggered: {waiting.side} {format.qty(waiting.qty, lotStep)} at{' '}
+        {format.price(waiting.price, tickSize)}
+      </div>
+      <div class="tr-form">
+        <label for={`${id}-price`}>
+          Fill price
+          <input
+            id={`${id}-price`}
+            inputMode="decimal"
+            value={price}
+            aria-invalid={error?.field === 'price'}
+            onInput={(event) => setPrice(event.currentTarget.value)}
+          />
+        </label>
+        <label for={`${id}-qty`}>
+          Quantity
+          <input
+            id={`${id}-qty`}
+            inputMode="decimal"
+            value={qty}
+            aria-invalid={error?.field === 'qty'}
+            onInput={(event) => setQty(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="tr-button tr-primary">
+          Confirm fill
+        </button>
+        <button type="button" class="tr-button" onClick={() => onSkip(waiting.tranche)}>
+          Skip
+        </button>
+        {error && (
+          <div class="tr-error" role="alert">
+            {error.message}
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}
