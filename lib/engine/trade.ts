@@ -42,6 +42,8 @@ export class Trade {
   private readonly tick: Decimal;
   private readonly lotStep: Decimal;
   private readonly pointValue: Decimal;
+  /** The path price being processed: tick rules trail it after each fill there. */
+  private pointPrice: Decimal | null = null;
 
   constructor(readonly state: EngineState) {
     this.plan = state.plan;
@@ -221,6 +223,7 @@ export class Trade {
     }
     const isAtPoint = isFirst || isGap || state.options.fill === 'observed';
     let from = isFirst ? price : new Decimal(state.lastPrice ?? '0');
+    this.pointPrice = price;
     this.applyTickRules(price);
     for (let fills = 0; fills < MAX_FILLS_PER_PRICE; fills += 1) {
       const meeting = this.firstMeeting(from, price, isAtPoint);
@@ -230,6 +233,7 @@ export class Trade {
       if (!isDone) break;
       this.applyTickRules(price);
     }
+    this.pointPrice = null;
     this.approachAlerts(price, time);
     state.lastPrice = toCanonical(price);
     state.lastTime = time;
@@ -486,7 +490,7 @@ export class Trade {
         qty,
       );
     }
-    this.applyTickRules(price);
+    this.applyTickRules(this.pointPrice ?? price);
     this.recordFill('entry', price, qty, time);
     return true;
   }
@@ -497,6 +501,8 @@ export class Trade {
     if (qty === null) return true;
     this.openLot(id, price, qty, time);
     this.afterAdd(id, price);
+    // A fill line shows the stops with the tick trail applied again after it (SPEC §2).
+    this.applyTickRules(this.pointPrice ?? price);
     this.state.stepFrom = toCanonical(price);
     this.placeNextAdd();
     this.recordFill(id, price, qty, time);
@@ -548,6 +554,7 @@ export class Trade {
         this.applyRule(rule, 'target', tranche.index, null);
       }
     });
+    this.applyTickRules(this.pointPrice ?? price);
     this.recordFill(id, price, qty, time);
     if (this.state.lots.length === 0) this.close(time);
     return true;
