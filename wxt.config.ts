@@ -15,12 +15,15 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Tranche',
     description: 'Dynamic position scaling: your plan, watched on the pages you already have open.',
     permissions: ['storage', 'notifications', 'alarms', 'activeTab', 'scripting'],
     host_permissions: SUPPORTED_SITES,
+    // The element picker asks for one picked site at a time, at run time (SPEC §4).
     optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions and WXT drops the key: hosts go here.
+    ...(manifestVersion === 2 && { optional_permissions: ['*://*/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'tranche@tranche.dev', data_collection_permissions: { required: ['none'] } },

@@ -22,32 +22,49 @@ export interface PickPriceProps {
  */
 export function PickPrice({ pageOrigin, status, sites, onPick, onRemove }: PickPriceProps) {
   return (
-    <section class="pick-price" aria-labelledby="pick-price-title">
-      <h2 id="pick-price-title">Pick the price on this page</h2>
+    <section class="tr-card" aria-labelledby="tr-pick-price-title">
+      <h2 id="tr-pick-price-title" style={{ fontSize: '13px', margin: '0 0 6px' }}>
+        Pick the price on this page
+      </h2>
       {pageOrigin === null ? (
-        <p class="muted">Open Tranche on a web page to pick its price.</p>
+        <p class="tr-muted">Open Tranche on a web page to pick its price.</p>
       ) : (
         <>
-          <p class="muted">
-            For a site Tranche does not read by itself: allow it, click the price once, and Tranche reads it from
-            then on.
+          <p class="tr-muted">
+            For a site Tranche does not read by itself: allow it, click the price once, and Tranche reads it
+            from then on.
           </p>
-          <button type="button" class="primary" onClick={onPick} disabled={status.kind === 'busy'}>
+          <button
+            type="button"
+            class="tr-button tr-primary"
+            onClick={onPick}
+            disabled={status.kind === 'busy'}
+          >
             Pick the price on this page
           </button>
         </>
       )}
       <StatusLine status={status} />
-      <h3>Picked sites</h3>
+      <h3 class="tr-muted" style={{ fontSize: '12px', margin: '10px 0 4px' }}>
+        Picked sites
+      </h3>
       {sites.length === 0 ? (
-        <p class="muted">None yet.</p>
+        <p class="tr-muted">None yet.</p>
       ) : (
-        <ul class="picked-sites">
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {sites.map((site) => (
-            <li key={site.origin}>
-              <span class="origin">{site.origin}</span>
-              <span class="symbol">{site.symbol ?? 'symbol from the title'}</span>
-              <button type="button" aria-label={`Remove ${site.origin}`} onClick={() => onRemove(site.origin)}>
+            <li
+              key={site.origin}
+              style={{ display: 'flex', gap: '8px', alignItems: 'center', padding: '3px 0' }}
+            >
+              <span style={{ flex: 1, overflowWrap: 'anywhere' }}>{site.origin}</span>
+              <span class="tr-muted">{site.symbol ?? 'symbol from the title'}</span>
+              <button
+                type="button"
+                class="tr-button"
+                aria-label={`Remove ${site.origin}`}
+                onClick={() => onRemove(site.origin)}
+              >
                 Remove
               </button>
             </li>
@@ -63,12 +80,16 @@ function StatusLine({ status }: { status: PickStatus }) {
     case 'idle':
       return null;
     case 'busy':
-      return <p role="status">Asking the browser…</p>;
+      return (
+        <p role="status" class="tr-muted">
+          Asking the browser…
+        </p>
+      );
     case 'picking':
       return <p role="status">Now click the price on {status.origin}.</p>;
     case 'error':
       return (
-        <p role="alert" class="error">
+        <p role="alert" class="tr-error">
           {status.text}
         </p>
       );

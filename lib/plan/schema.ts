@@ -12,7 +12,8 @@ export const PLAN_FORMAT = 'tranche.plan/1';
 function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
   return z
     .union([z.string(), z.number()], {
-      error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a number written as text, like "97123.45"'),
+      error: (issue) =>
+        issue.input === undefined ? 'is missing' : 'must be a number written as text, like "97123.45"',
     })
     .transform((value, ctx) => {
       const text = typeof value === 'number' ? String(value) : value.trim();

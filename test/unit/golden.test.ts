@@ -57,7 +57,10 @@ describe('the simulator reproduces the shared examples', () => {
     expected.forEach((want, index) => {
       const got = actual[index] ?? {};
       for (const [field, value] of Object.entries(want)) {
-        expect(sameValue(got[field], value), `line ${index + 1} ${field}: got ${JSON.stringify(got[field])}, want ${JSON.stringify(value)}`).toBe(true);
+        expect(
+          sameValue(got[field], value),
+          `line ${index + 1} ${field}: got ${JSON.stringify(got[field])}, want ${JSON.stringify(value)}`,
+        ).toBe(true);
       }
       if (want.type === 'fill' && want.position === '0') {
         expect(got.avgPrice, 'no average entry once flat').toBeUndefined();
@@ -75,7 +78,10 @@ describe('validate rejects the invalid examples with field messages', () => {
     const result = validate(join(GOLDEN, 'plans', file));
     expect(result.exitCode).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.some((line) => line.startsWith(`${field}: `) && message.test(line)), result.stderr).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(`${field}: `) && message.test(line)),
+      result.stderr,
+    ).toBe(true);
     expect(result.stderr).not.toMatch(/Invalid input|ZodError|at .*\.ts:\d+/);
   });
 

@@ -1,0 +1,69 @@
+import type { AcceptContext } from '../../lib/messages/accept';
+import type { PickedSitesService } from './picked-sites-service';
+import type { Handlers } from './message-router';
+import type { StoredRecord } from './storage';
+import type { TickIntake } from './tick-intake';
+import type { WatchSettings } from '../../lib/store/watch-settings';
+
+/** What the handlers are wired to. */
+export interface HandlerDeps {
+  readonly ticks: TickIntake;
+  readonly pickedSites: PickedSitesService;
+  readonly watchSettings: StoredRecord<WatchSettings>;
+}
+
+/** Each request type, answered by the module that owns it. */
+export function createHandlers({ ticks, pickedSites, watchSettings }: HandlerDeps): Handlers {
+  return {
+    tick: async (request) => {
+      await ticks.receiveTick(request);
+      return { ok: true };
+    },
+    stale: async (request) => {
+      await ticks.receiveStale(request);
+      return { ok: true };
+    },
+    'watch-config': async (_request, sender) => {
+      const [settings, site] = await Promise.all([watchSettings.read(), pickedSites.siteFor(sender.origin)]);
+      return {
+        ok: true,
+        config: {
+          staleAfterSeconds: settings.staleAfterSeconds,
+          jumpHoldPercent: settings.jumpHoldPercent,
+          picked:
+            site === null
+              ? null
+              : { selector: site.selector, symbol: site.symbol, decimalMark: site.decimalMark },
+        },
+      };
+    },
+    'picker-result': (request, sender) => pickedSites.confirm(request, sender),
+    'picker-cancel': () => pickedSites.cancel(),
+    'picker-start': (request) => pickedSites.start(request.tabId),
+    'picked-sites-list': async () => ({ ok: true, sites: await pickedSites.list() }),
+    'picked-site-remove': (request) => pickedSites.remove(request.origin),
+  };
+}
+
+export interface ContextDeps {
+  readonly extensionId: string;
+  readonly extensionOrigin: string;
+  readonly manifestPatterns: readonly string[];
+  readonly pickedSites: PickedSitesService;
+}
+
+/** The sender check's view of the world, read fresh for each message (the worker may have restarted). */
+export function createAcceptContext(deps: ContextDeps): () => Promise<AcceptContext> {
+  return async () => {
+    const [pickedPatterns, pendingPick] = await Promise.all([
+      deps.pickedSites.originPatterns(),
+      deps.pickedSites.pendingPick(),
+    ]);
+    return {
+      extensionId: deps.extensionId,
+      extensionOrigin: deps.extensionOrigin,
+      contentOrigins: [...deps.manifestPatterns, ...pickedPatterns],
+      pendingPick: pendingPick === null ? null : { tabId: pendingPick.tabId, origin: pendingPick.origin },
+    };
+  };
+}

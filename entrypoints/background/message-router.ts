@@ -1,0 +1,122 @@
+import * as z from 'zod/mini';
+
+import { acceptMessage, type AcceptContext, type SenderInfo } from '../../lib/messages/accept';
+import { REPLY_SCHEMAS, type ReplyOf } from '../../lib/messages/replies';
+import type { Request, RequestOf, RequestType } from '../../lib/messages/requests';
+import type { SenderFields } from '../../lib/messages/sender';
+import {
+  countRefusal,
+  emptySecurityRecord,
+  SECURITY_KEY,
+  SecurityRecordSchema,
+} from '../../lib/store/security';
+import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
+
+/** Sender fields of a request only content scripts and the picker may send. */
+export type WebSender = Extract<SenderInfo, { origin: string }>;
+
+/** One handler per request type; the router has already checked the sender and the shape. */
+export type Handlers = {
+  readonly [T in RequestType]: (
+    request: RequestOf<T>,
+    sender: T extends 'picker-start' | 'picked-sites-list' | 'picked-site-remove' ? SenderInfo : WebSender,
+  ) => Promise<ReplyOf<T>>;
+};
+
+export interface RouterDeps {
+  readonly local: KeyValueArea;
+  readonly queue: SerialQueue;
+  readonly now: () => number;
+  /** What the sender check needs, current as of this message (picked origins, pending picker). */
+  readonly acceptContext: () => Promise<AcceptContext>;
+  readonly handlers: Handlers;
+}
+
+type AnyReply = { ok: true } | { ok: false; error: string };
+
+/**
+ * Every message the background receives goes through here: the sender is checked from
+ * the browser's stamps, the message is parsed with its schema, anything refused is counted
+ * (`security`) and answered `{ ok: false, error }` without being acted on, and every reply
+ * is validated against its schema before it leaves.
+ */
+export function createMessageRouter(
+  deps: RouterDeps,
+): (raw: unknown, sender: SenderFields) => Promise<unknown> {
+  const security = new StoredRecord(
+    deps.local,
+    SECURITY_KEY,
+    SecurityRecordSchema,
+    emptySecurityRecord,
+    deps.now,
+  );
+
+  const route = async (raw: unknown, sender: SenderFields): Promise<unknown> => {
+    const accepted = acceptMessage(raw, sender, await deps.acceptContext());
+    if (!accepted.ok) {
+      await deps.queue(async () =>
+        security.write(
+          countRefusal(await security.read(), { reason: accepted.reason, type: accepted.type }, deps.now()),
+        ),
+      );
+      return { ok: false, error: `refused: ${accepted.reason}` } satisfies AnyReply;
+    }
+    const { request } = accepted;
+    let reply: unknown;
+    try {
+      reply = await dispatch(deps.handlers, request, accepted.sender);
+    } catch (error) {
+      console.error(`Tranche: handling ${request.type} failed`, error);
+      return {
+        ok: false,
+        error: `${request.type} failed: ${describeError(error)}`,
+      };
+    }
+    if (!z.safeParse(REPLY_SCHEMAS[request.type], reply).success) {
+      console.error(`Tranche: the ${request.type} reply does not match its schema`, reply);
+      return { ok: false, error: `${request.type} failed: the reply was malformed` } satisfies AnyReply;
+    }
+    return reply;
+  };
+
+  // Storage can fail under the router too (quota, a worker shutting down): the sender
+  // still gets an answer it can show.
+  return (raw, sender) =>
+    route(raw, sender).catch((error: unknown) => {
+      console.error('Tranche: a message could not be handled', error);
+      return { ok: false, error: `failed: ${describeError(error)}` };
+    });
+}
+
+function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Promise<unknown> {
+  switch (request.type) {
+    case 'tick':
+      return handlers.tick(request, webSender(sender));
+    case 'stale':
+      return handlers.stale(request, webSender(sender));
+    case 'watch-config':
+      return handlers['watch-config'](request, webSender(sender));
+    case 'picker-result':
+      return handlers['picker-result'](request, webSender(sender));
+    case 'picker-cancel':
+      return handlers['picker-cancel'](request, webSender(sender));
+    case 'picker-start':
+      return handlers['picker-start'](request, sender);
+    case 'picked-sites-list':
+      return handlers['picked-sites-list'](request, sender);
+    case 'picked-site-remove':
+      return handlers['picked-site-remove'](request, sender);
+  }
+}
+
+/** lib/messages/roles gives these types a web sender; this only tells the compiler. */
+function webSender(sender: SenderInfo): WebSender {
+  if (sender.role === 'extension-page') throw new Error('a content request arrived from an extension page');
+  return sender;
+}
+
+/** An error as one short line: replies carry at most 500 characters (lib/messages ErrorTextSchema). */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+
+import { quarantineKey, readRecord } from '../../lib/store/record';
+
+/** The part of a `storage.StorageArea` the background uses (fakeBrowser's and the real one fit). */
+export interface KeyValueArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/** Runs tasks one after another, each after the previous one settled. */
+export type SerialQueue = <T>(task: () => Promise<T>) => Promise<T>;
+
+/**
+ * Messages are handled concurrently, and a read-modify-write of one record (quotes, the
+ * refusal counter) interleaved with another loses an update. Every write of the
+ * background's records goes through one queue.
+ */
+export function createSerialQueue(): SerialQueue {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * One versioned record under one key, read through its schema. A corrupt record is copied
+ * under `quarantine/<key>/<time>` and replaced by its default: kept for inspection, never
+ * silently dropped, and the rest of the extension keeps working.
+ */
+export class StoredRecord<T> {
+  constructor(
+    private readonly area: KeyValueArea,
+    readonly key: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly fallback: () => T,
+    private readonly now: () => number,
+  ) {}
+
+  async read(): Promise<T> {
+    const raw = (await this.area.get(this.key))[this.key];
+    const read = readRecord(this.schema, raw, this.fallback);
+    if (read.status === 'corrupt') {
+      console.warn(`Tranche: the stored ${this.key} was corrupt (${read.problem}); quarantined and reset`);
+      await this.area.set({ [quarantineKey(this.key, this.now())]: read.raw, [this.key]: read.value });
+    }
+    return read.value;
+  }
+
+  async write(value: T): Promise<void> {
+    await this.area.set({ [this.key]: value });
+  }
+
+  async clear(): Promise<void> {
+    await this.area.remove(this.key);
+  }
+}

@@ -1,0 +1,68 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+
+import { findAdapter } from '../../lib/sites/registry';
+import { normalizeSymbol } from '../../lib/sites/symbol';
+import type { Clock } from '../../lib/watch/clock';
+import { PageWatch } from '../../lib/watch/page-watch';
+import { readPage, type ContentRead } from '../../lib/watch/read-page';
+import { chooseTargets, pageMode } from '../../lib/watch/targets';
+import { fetchWatchConfig, sendToBackground } from './background-link';
+import { PageObserver } from './page-observer';
+
+/*
+ * Reads the live price on the pages traders keep open and sends it to the background.
+ * The same script is registered at run time for origins where the trader picked the
+ * price element (the background answers `watch-config` with the picked selector). WXT's
+ * ctx stops an older copy when a newer one starts, so a second injection is harmless.
+ */
+export default defineContentScript({
+  matches: [
+    '*://*.tradingview.com/*',
+    '*://*.binance.com/*',
+    '*://*.bybit.com/*',
+    '*://*.okx.com/*',
+    '*://*.coinbase.com/*',
+    '*://*.kraken.com/*',
+  ],
+  // Exchanges embed their charts (and with them the price) in iframes.
+  allFrames: true,
+  async main(ctx) {
+    const config = await fetchWatchConfig();
+    if (config === null || ctx.isInvalid) return;
+
+    const clock: Clock = {
+      now: () => Date.now(),
+      setTimer: (run, delayInMillis) => {
+        const id = ctx.setTimeout(run, delayInMillis);
+        return () => clearTimeout(id);
+      },
+    };
+    const observer = new PageObserver(document, () => watch.noticeChange());
+    const read = (): ContentRead => {
+      const url = new URL(location.href);
+      const reading = readPage(document, url, config.picked);
+      const mode = pageMode(config.picked, findAdapter(url)?.id);
+      const isSelectorFound = mode.kind === 'picked' && observer.hasElement(mode.selector);
+      observer.update(chooseTargets(mode, reading, isSelectorFound));
+      return reading;
+    };
+    const watch = new PageWatch({
+      clock,
+      read,
+      send: sendToBackground,
+      normalizeSymbol,
+      staleAfterSeconds: config.staleAfterSeconds,
+      jumpHoldPercent: config.jumpHoldPercent,
+    });
+
+    // The Navigation API reports a pushState before the URL is committed: read once it is.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => watch.noticeNavigation(), 0);
+    });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      watch.stop();
+    });
+    watch.noticeChange();
+  },
+});

@@ -1,0 +1,30 @@
+import type { RequestType } from './requests';
+
+/**
+ * Who may send each request, decided from the fields the browser stamps on `sender`
+ * (./sender.ts), never from the message:
+ * - `content`: this extension's content script in a tab, on a supported or picked origin;
+ * - `picker`: the element picker, in the one tab and origin the popup started it on;
+ * - `extension-page`: the popup or planner, served from this extension's own origin.
+ */
+export const SenderRole = {
+  content: 'content',
+  picker: 'picker',
+  extensionPage: 'extension-page',
+} as const;
+export type SenderRole = (typeof SenderRole)[keyof typeof SenderRole];
+
+export const SENDER_ROLES = {
+  tick: SenderRole.content,
+  stale: SenderRole.content,
+  'watch-config': SenderRole.content,
+  'picker-result': SenderRole.picker,
+  'picker-cancel': SenderRole.picker,
+  'picker-start': SenderRole.extensionPage,
+  'picked-sites-list': SenderRole.extensionPage,
+  'picked-site-remove': SenderRole.extensionPage,
+} as const satisfies Record<RequestType, SenderRole>;
+
+export function isRequestType(value: unknown): value is RequestType {
+  return typeof value === 'string' && Object.hasOwn(SENDER_ROLES, value);
+}

@@ -1,0 +1,52 @@
+import type { Clock } from './clock';
+
+/**
+ * Runs `run` at most once per window however many times `request()` is called: at once
+ * for the first request after a quiet window (a lone price change reaches the background
+ * without delay), then once more at the window's end if requests came in meanwhile. The
+ * trailing run reads the page again, so what is sent is always the latest value.
+ */
+export class Coalescer {
+  private windowOpen = false;
+  private hasPendingRun = false;
+  private cancelTimer: (() => void) | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly windowInMillis: number,
+    private readonly run: () => void,
+  ) {}
+
+  request(): void {
+    if (this.windowOpen) {
+      this.hasPendingRun = true;
+      return;
+    }
+    this.openWindow();
+    this.run();
+  }
+
+  /** Forget any pending run (navigation, teardown). */
+  cancel(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    this.windowOpen = false;
+    this.hasPendingRun = false;
+  }
+
+  private openWindow(): void {
+    this.windowOpen = true;
+    this.cancelTimer = this.clock.setTimer(() => this.closeWindow(), this.windowInMillis);
+  }
+
+  private closeWindow(): void {
+    this.cancelTimer = null;
+    this.windowOpen = false;
+    if (!this.hasPendingRun) return;
+    this.hasPendingRun = false;
+    // A trailing run opens the next window, so a steady stream of changes still runs at
+    // most once per window.
+    this.openWindow();
+    this.run();
+  }
+}

@@ -1,0 +1,196 @@
+import type { StaleMessage, TickMessage } from '../messages/requests';
+import type { Clock } from './clock';
+import { Coalescer } from './coalescer';
+import { INITIAL_JUMP_GUARD, judgePrice, type JumpGuardState } from './jump-guard';
+import { Staleness } from './staleness';
+
+/**
+ * At most one read of the page per window: about three animation frames, so a burst of
+ * DOM mutations (a title and a price node re-rendered for the same tick) costs one read,
+ * and a price that changes every 100 ms is still sent every time.
+ */
+export const COALESCE_WINDOW_MILLIS = 50;
+
+/**
+ * A held jump that no mutation confirms or refutes is read again after this long. Longer
+ * than a glitch lasts (one or two renders), short enough that a real crash is sent within
+ * a second.
+ */
+export const JUMP_RECHECK_MILLIS = 1000;
+
+/** What one read of the page gives: an adapter's quote, already turned into message fields. */
+export type PageRead =
+  | {
+      readonly ok: true;
+      readonly venue: string;
+      readonly symbol: string;
+      /** Canonical decimal string from lib/price. */
+      readonly price: string;
+      /** The adapter id, or 'picker'. */
+      readonly source: string;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+export type WatchMessage = TickMessage | StaleMessage;
+
+export interface PageWatchOptions {
+  readonly clock: Clock;
+  /** Reads the page now (adapter, generic title reader or picked element). */
+  readonly read: () => PageRead;
+  readonly send: (message: WatchMessage) => void;
+  /** Symbols are compared normalized (SPEC §4): BINANCE:BTCUSDT and BTC-USDT are one. */
+  readonly normalizeSymbol: (symbol: string) => string;
+  readonly staleAfterSeconds: number;
+  readonly jumpHoldPercent: number;
+}
+
+/** Why a read happens: observed changes count as a refresh; timer reads only if the price moved. */
+type ReadCause = 'change' | 'navigation' | 'recheck' | 'deadline';
+
+interface Instrument {
+  readonly key: string;
+  readonly venue: string;
+  readonly symbol: string;
+}
+
+/**
+ * The page watcher's decisions, free of DOM and extension APIs: the content script tells
+ * it that something changed and gives it a way to read the page; it decides what to send.
+ *
+ * - bursts of changes are coalesced (Coalescer), the latest value always sent;
+ * - a price is sent when it differs from the last one sent, or to end a stale period;
+ * - an implausible jump is held until a second read confirms it (jump-guard);
+ * - a price not refreshed for `staleAfterSeconds` is reported stale, once;
+ * - a read naming another symbol or venue starts afresh, so the new symbol's first price
+ *   is not mistaken for a jump; the previous symbol is reported stale at its own deadline.
+ */
+export class PageWatch {
+  private readonly coalescer: Coalescer;
+  private readonly staleness: Staleness;
+  private instrument: Instrument | null = null;
+  private guard: JumpGuardState = INITIAL_JUMP_GUARD;
+  private lastSentPrice: string | null = null;
+  /** The background was told the current symbol is stale; the next accepted read ends that. */
+  private hasReportedStale = false;
+  private cancelRecheck: (() => void) | null = null;
+  /** Symbols this page showed before a switch, each with the timer that reports it stale. */
+  private readonly retired = new Map<string, () => void>();
+  private isStopped = false;
+
+  constructor(private readonly options: PageWatchOptions) {
+    this.coalescer = new Coalescer(options.clock, COALESCE_WINDOW_MILLIS, () => this.readPage('change'));
+    this.staleness = new Staleness(options.clock, options.staleAfterSeconds * 1000, () => this.onDeadline());
+  }
+
+  /** The observed nodes changed. */
+  noticeChange(): void {
+    if (!this.isStopped) this.coalescer.request();
+  }
+
+  /** In-app navigation happened: read at once, the symbol may have changed. */
+  noticeNavigation(): void {
+    if (this.isStopped) return;
+    this.coalescer.cancel();
+    this.readPage('navigation');
+  }
+
+  stop(): void {
+    this.isStopped = true;
+    this.coalescer.cancel();
+    this.staleness.reset();
+    this.stopRecheck();
+    for (const cancel of this.retired.values()) cancel();
+    this.retired.clear();
+  }
+
+  private readPage(cause: ReadCause): boolean {
+    const read = this.options.read();
+    if (!read.ok) return false;
+    const symbol = this.options.normalizeSymbol(read.symbol);
+    if (symbol === '') return false;
+    const key = `${read.venue}|${symbol}`;
+    if (this.instrument?.key !== key) this.switchTo({ key, venue: read.venue, symbol });
+
+    const isTimerRead = cause === 'recheck' || cause === 'deadline';
+    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null;
+    if (isTimerRead && !isNews) return false;
+
+    const now = this.options.clock.now();
+    this.staleness.refreshed(now);
+    const judgement = judgePrice(this.guard, read.price, this.options.jumpHoldPercent);
+    this.guard = judgement.state;
+    if (judgement.verdict === 'hold') {
+      this.startRecheck();
+      return true;
+    }
+    this.stopRecheck();
+    if (read.price !== this.lastSentPrice || this.hasReportedStale) {
+      this.lastSentPrice = read.price;
+      this.hasReportedStale = false;
+      this.options.send({
+        type: 'tick',
+        venue: read.venue,
+        symbol,
+        price: read.price,
+        time: now,
+        source: read.source,
+      });
+    }
+    return true;
+  }
+
+  private switchTo(next: Instrument): void {
+    const previous = this.instrument;
+    const previousRefreshAt = this.staleness.refreshedAt;
+    if (previous !== null && previousRefreshAt !== null && !this.staleness.isStale) {
+      this.retire(previous, previousRefreshAt);
+    }
+    this.retired.get(next.key)?.();
+    this.retired.delete(next.key);
+    this.instrument = next;
+    this.guard = INITIAL_JUMP_GUARD;
+    this.lastSentPrice = null;
+    this.hasReportedStale = false;
+    this.staleness.reset();
+    this.stopRecheck();
+  }
+
+  private retire(instrument: Instrument, refreshedAt: number): void {
+    this.retired.get(instrument.key)?.();
+    const delay = Math.max(0, refreshedAt + this.options.staleAfterSeconds * 1000 - this.options.clock.now());
+    const cancel = this.options.clock.setTimer(() => {
+      this.retired.delete(instrument.key);
+      this.sendStale(instrument, refreshedAt);
+    }, delay);
+    this.retired.set(instrument.key, cancel);
+  }
+
+  private onDeadline(): void {
+    // Read once more before calling the price stale: a re-rendered node that the observer
+    // no longer sees must not pass for a frozen price.
+    if (this.readPage('deadline')) return;
+    const instrument = this.instrument;
+    const refreshedAt = this.staleness.refreshedAt;
+    if (instrument === null || refreshedAt === null) return;
+    this.staleness.markStale();
+    this.hasReportedStale = true;
+    this.sendStale(instrument, refreshedAt);
+  }
+
+  private sendStale(instrument: Instrument, since: number): void {
+    this.options.send({ type: 'stale', venue: instrument.venue, symbol: instrument.symbol, since });
+  }
+
+  private startRecheck(): void {
+    if (this.cancelRecheck !== null) return;
+    this.cancelRecheck = this.options.clock.setTimer(() => {
+      this.cancelRecheck = null;
+      this.readPage('recheck');
+    }, JUMP_RECHECK_MILLIS);
+  }
+
+  private stopRecheck(): void {
+    this.cancelRecheck?.();
+    this.cancelRecheck = null;
+  }
+}

@@ -1,0 +1,52 @@
+import { titleAdapter } from '../sites/title';
+import type { ContentRead } from './read-page';
+
+/**
+ * How much of the body a page watcher observes, besides the `<title>` it always watches:
+ * - `none`: nothing (the price is in the title, or in a picked element found on the page);
+ * - `structure`: added and removed nodes only, to notice the price element appear;
+ * - `content`: every text change (an adapter reads the DOM and names no node to watch).
+ */
+export type BodyScope = 'none' | 'structure' | 'content';
+
+export interface WatchTargets {
+  /** Elements to observe closely (the picked price), or null. */
+  readonly selector: string | null;
+  readonly body: BodyScope;
+}
+
+export type PageMode =
+  | { readonly kind: 'picked'; readonly selector: string }
+  /** A site adapter claims the URL. */
+  | { readonly kind: 'adapter' }
+  /** Only the generic title reader applies: the title is all there is to watch. */
+  | { readonly kind: 'title' };
+
+/**
+ * The narrowest set of nodes that still sees every price change (SPEC §4: observe the
+ * narrowest node, never poll), chosen again after every read.
+ */
+export function chooseTargets(
+  mode: PageMode,
+  lastRead: ContentRead | null,
+  isSelectorFound: boolean,
+): WatchTargets {
+  switch (mode.kind) {
+    case 'picked':
+      return { selector: mode.selector, body: isSelectorFound ? 'none' : 'structure' };
+    case 'title':
+      return { selector: null, body: 'none' };
+    case 'adapter':
+      if (lastRead === null || !lastRead.ok) return { selector: null, body: 'structure' };
+      return { selector: null, body: lastRead.from === 'title' ? 'none' : 'content' };
+  }
+}
+
+/** What kind of page this is, from the picked element (if any) and the URL. */
+export function pageMode(
+  picked: { readonly selector: string } | null,
+  adapterId: string | undefined,
+): PageMode {
+  if (picked !== null) return { kind: 'picked', selector: picked.selector };
+  return adapterId === undefined || adapterId === titleAdapter.id ? { kind: 'title' } : { kind: 'adapter' };
+}

@@ -1,0 +1,353 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'wxt/browser';
+
+/** The extension API as code evaluated in the service worker or an extension page sees it. */
+declare const chrome: typeof Browser;
+
+/*
+ * Launches the built extension in Debian's Chromium, headless and off the network, for
+ * end-to-end tests (NOTES-env "End-to-end in Chromium"). Later tests reuse it:
+ *
+ *   const extension = useExtension((session) =>
+ *     serveFixtures(session.context, { 'https://www.binance.com/en/futures/**': 'binance-futures.html' }),
+ *   );
+ *   it('…', async () => {
+ *     const session = await extension();
+ *     const page = await session.context.newPage();
+ *     …
+ *   });
+ */
+
+/** The Chrome build `npx wxt build` writes. */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** Committed pages the e2e tests serve at real URLs. */
+export const FIXTURE_DIR = resolve('test/fixtures/e2e');
+/** Where screenshots go (git-ignored). */
+export const RESULTS_DIR = resolve('test-results');
+
+export interface ExtensionSession {
+  readonly context: BrowserContext;
+  /** The extension's id: the host of its service worker's URL. */
+  readonly extensionId: string;
+  /** The background service worker; `evaluate` runs code in it (with `chrome.*`). */
+  readonly serviceWorker: Worker;
+  /** Closes the browser and deletes its fresh profile. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load; default EXTENSION_DIR. */
+  readonly extensionDir?: string;
+  /** Extra Chromium switches. */
+  readonly args?: readonly string[];
+}
+
+/** The Chromium binary (CHROMIUM_PATH overrides), or an error that says how to install it. */
+export function chromiumPath(): string {
+  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}: run apt-get update && apt-get install -y chromium`);
+  }
+  return path;
+}
+
+/** A fresh profile with the extension loaded; fails, never skips, when Chromium or the build is missing. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const executablePath = chromiumPath();
+  const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Extension build not found at ${extensionDir}: run npm run build`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tranche-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    // Playwright passes --disable-extensions by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Lets the DevTools protocol click the toolbar button (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
+      // Nothing leaves the machine: fixtures are served by context.route, the rest by 127.0.0.1.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ...(options.args ?? []),
+    ],
+  });
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      close: async () => {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * One extension session for a test file: launched in `beforeAll` (then `prepare` runs,
+ * e.g. to route fixtures and write settings), closed in `afterAll`. Each test awaits the
+ * returned function, so a missing Chromium or build fails every test with its one-line
+ * instruction instead of marking them skipped (as a throwing `beforeAll` would).
+ *
+ *   const extension = useExtension(async (session) => { await serveFixtures(session.context, {...}); });
+ *   it('…', async () => { const session = await extension(); … });
+ */
+export function useExtension(
+  prepare: (session: ExtensionSession) => Promise<void> = async () => undefined,
+  options: LaunchOptions = {},
+): () => Promise<ExtensionSession> {
+  let launching: Promise<ExtensionSession> | undefined;
+  beforeAll(async () => {
+    launching = launchExtension(options).then(async (session) => {
+      try {
+        await prepare(session);
+        return session;
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+    });
+    // Reported by each test that awaits it.
+    launching.catch(() => undefined);
+  });
+  afterAll(async () => {
+    const session = await launching?.catch(() => undefined);
+    await session?.close();
+  });
+  return () => launching ?? Promise.reject(new Error('useExtension: beforeAll has not run'));
+}
+
+/**
+ * Serve committed fixtures at real URLs: `{ 'https://www.binance.com/en/futures/**':
+ * 'binance-futures.html' }`. Any page may load `/tranche-e2e-runner.js` (the scripted
+ * price sequence player, test/fixtures/e2e/runner.js) from its own origin.
+ */
+export async function serveFixtures(
+  context: BrowserContext,
+  pages: Readonly<Record<string, string>>,
+): Promise<void> {
+  for (const [url, file] of Object.entries(pages)) {
+    await context.route(url, (route) =>
+      route.fulfill({ path: join(FIXTURE_DIR, file), contentType: 'text/html; charset=utf-8' }),
+    );
+  }
+  // Registered last, so it runs first (Playwright tries routes newest first).
+  await context.route('**/tranche-e2e-runner.js', (route) =>
+    route.fulfill({ path: join(FIXTURE_DIR, 'runner.js'), contentType: 'text/javascript' }),
+  );
+}
+
+/** storage.local as the background sees it. */
+export function readLocalStorage(
+  session: ExtensionSession,
+  keys: string[] | null = null,
+): Promise<Record<string, unknown>> {
+  return session.serviceWorker.evaluate((wanted) => chrome.storage.local.get(wanted), keys);
+}
+
+/** Write storage.local before a page loads (settings the content script will be given). */
+export async function writeLocalStorage(
+  session: ExtensionSession,
+  items: Record<string, unknown>,
+): Promise<void> {
+  await session.serviceWorker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** One quote as it changed in storage.local `quotes` (lib/store/quotes). */
+export interface QuoteChange {
+  readonly venue: string;
+  readonly symbol: string;
+  readonly price: string;
+  readonly source: string;
+  readonly time: number;
+  readonly isStale: boolean;
+}
+
+/**
+ * Start recording every change of a quote in storage.local `quotes`, from inside the
+ * service worker (storage.onChanged sees every write, so no tick is missed between
+ * polls). `changes()` returns them in order.
+ */
+export async function recordQuoteChanges(
+  session: ExtensionSession,
+): Promise<{ changes(): Promise<QuoteChange[]> }> {
+  await session.serviceWorker.evaluate(() => {
+    type Quote = {
+      venue: string;
+      symbol: string;
+      price: string;
+      source: string;
+      time: number;
+      staleSince: number | null;
+    };
+    const scope = globalThis as unknown as { trancheQuoteLog?: unknown[] };
+    const log: unknown[] = [];
+    scope.trancheQuoteLog = log;
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const change = changes['quotes'];
+      if (area !== 'local' || change === undefined) return;
+      const before = (change.oldValue as { quotes?: Record<string, Quote> } | undefined)?.quotes ?? {};
+      const after = (change.newValue as { quotes?: Record<string, Quote> } | undefined)?.quotes ?? {};
+      for (const [key, quote] of Object.entries(after)) {
+        const previous = before[key];
+        if (previous?.time === quote.time && previous.staleSince === quote.staleSince) continue;
+        log.push({
+          venue: quote.venue,
+          symbol: quote.symbol,
+          price: quote.price,
+          source: quote.source,
+          time: quote.time,
+          isStale: quote.staleSince !== null,
+        });
+      }
+    });
+  });
+  return {
+    changes: () =>
+      session.serviceWorker.evaluate(
+        () =>
+          ((globalThis as unknown as { trancheQuoteLog?: unknown[] }).trancheQuoteLog ?? []) as QuoteChange[],
+      ),
+  };
+}
+
+/** Poll `probe` until it returns a value other than undefined (or fail after `timeoutMillis`). */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMillis = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMillis;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMillis} ms waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+/**
+ * Grant the extension a host permission the way a user does it on chrome://extensions
+ * ("Site access: on specific sites", developerPrivate.addHostPermission). Headless
+ * Chromium cannot show the prompt of permissions.request; once the site is granted,
+ * permissions.request resolves true at once, so the popup's own call still runs.
+ */
+export async function grantHostPermission(session: ExtensionSession, pattern: string): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.evaluate(
+      ([id, host]) =>
+        (
+          chrome as unknown as {
+            developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+          }
+        ).developerPrivate.addHostPermission(id, host),
+      [session.extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Click the extension's toolbar button on this page's tab, as a user does (DevTools
+ * protocol `Extensions.triggerAction`). That grants `activeTab`, so the extension sees the
+ * tab's address. The popup it opens is not a page Playwright drives, so it is closed:
+ * use `openPopup` for a popup to click through.
+ */
+export async function clickToolbarButton(session: ExtensionSession, page: Page): Promise<void> {
+  const browser = session.context.browser();
+  if (browser === null) throw new Error('the persistent context has no browser to send DevTools commands to');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = tabs.find((info) => info.url === page.url());
+    if (tab === undefined) throw new Error(`no tab target shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
+    const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+    const popup = await waitFor('the toolbar popup', async () => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      return targetInfos.find((info) => info.url === popupUrl);
+    });
+    await cdp.send('Target.closeTarget', { targetId: popup.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The id of the tab showing a page of `origin` (visible once the extension may read the origin, or after a toolbar click). */
+export async function tabIdOf(session: ExtensionSession, origin: string): Promise<number> {
+  const id = await session.serviceWorker.evaluate(
+    async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url?.startsWith(`${wanted}/`))?.id,
+    origin,
+  );
+  if (id === undefined) throw new Error(`no tab the extension can see shows a page of ${origin}`);
+  return id;
+}
+
+/** The popup as a page of its own, acting on the tab `tabId` (popup.html?tab=<id>). */
+export async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(
+    `chrome-extension://${session.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`,
+  );
+  return popup;
+}
+
+/** A tiny web server on 127.0.0.1 (a site no adapter knows). */
+export async function startServer(
+  handler: RequestListener,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Chromium keeps its connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A committed fixture's text (to serve it from startServer). */
+export function readFixture(file: string): string {
+  return readFileSync(join(FIXTURE_DIR, file), 'utf8');
+}
+
+/** A screenshot under test-results/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+
+import { quarantineKey, readRecord } from '../../../lib/store/record';
+import { countRefusal, emptySecurityRecord, SecurityRecordSchema } from '../../../lib/store/security';
+import { defaultWatchSettings, WatchSettingsSchema } from '../../../lib/store/watch-settings';
+
+describe('readRecord', () => {
+  it('gives the default for a missing record', () => {
+    expect(readRecord(SecurityRecordSchema, undefined, emptySecurityRecord)).toEqual({
+      status: 'missing',
+      value: emptySecurityRecord(),
+    });
+  });
+
+  it('hands back a corrupt record raw, with the problem, for quarantine', () => {
+    const raw = { version: 1, refused: 'many' };
+    const read = readRecord(SecurityRecordSchema, raw, emptySecurityRecord);
+    expect(read).toMatchObject({ status: 'corrupt', value: emptySecurityRecord(), raw });
+    expect(read.status === 'corrupt' && read.problem).toMatch(/^refused: /);
+  });
+
+  it('names quarantine keys by record and time', () => {
+    expect(quarantineKey('quotes', 1234)).toBe('quarantine/quotes/1234');
+  });
+});
+
+describe('watch settings', () => {
+  it('repairs a bad field to its default and keeps the good one', () => {
+    const read = readRecord(
+      WatchSettingsSchema,
+      { version: 1, staleAfterSeconds: 2, jumpHoldPercent: -5 },
+      defaultWatchSettings,
+    );
+    expect(read).toEqual({ status: 'ok', value: { version: 1, staleAfterSeconds: 2, jumpHoldPercent: 20 } });
+  });
+
+  it('defaults to 30 s and 20 %', () => {
+    expect(defaultWatchSettings()).toEqual({ version: 1, staleAfterSeconds: 30, jumpHoldPercent: 20 });
+  });
+});
+
+describe('security record', () => {
+  it('counts refusals in total and per reason, remembering the last', () => {
+    let record = countRefusal(emptySecurityRecord(), { reason: 'malformed', type: 'tick' }, 10);
+    record = countRefusal(record, { reason: 'malformed', type: 'stale' }, 20);
+    record = countRefusal(record, { reason: 'origin-not-allowed', type: 'tick' }, 30);
+    expect(record).toEqual({
+      version: 1,
+      refused: 3,
+      refusedByReason: { malformed: 2, 'origin-not-allowed': 1 },
+      lastRefused: { reason: 'origin-not-allowed', type: 'tick', at: 30 },
+    });
+  });
+});

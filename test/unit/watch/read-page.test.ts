@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+
+import { hostVenue, readPage } from '../../../lib/watch/read-page';
+import { chooseTargets, pageMode } from '../../../lib/watch/targets';
+
+function page(title: string, body = ''): Document {
+  return new DOMParser().parseFromString(
+    `<!doctype html><title>${title}</title><body>${body}</body>`,
+    'text/html',
+  );
+}
+
+describe('readPage', () => {
+  it('reads a supported page through its adapter; the venue is the adapter id', () => {
+    const doc = page('97,123.4 | BTCUSDT | Binance USDⓈ-M Futures');
+    expect(readPage(doc, new URL('https://www.binance.com/en/futures/BTCUSDT'), null)).toEqual({
+      ok: true,
+      venue: 'binance-futures',
+      symbol: 'BTCUSDT',
+      price: '97123.4',
+      source: 'binance-futures',
+      from: 'title',
+    });
+  });
+
+  it('reads a page no adapter knows by its title; the venue is the host', () => {
+    const doc = page('123.45 | ACMEUSD | Acme Exchange');
+    expect(readPage(doc, new URL('https://trade.acme.example/spot/acme-usd'), null)).toMatchObject({
+      ok: true,
+      venue: 'trade.acme.example',
+      symbol: 'ACMEUSD',
+      source: 'title',
+    });
+  });
+
+  it('refuses a title whose symbol disagrees with the URL (mid-switch)', () => {
+    const doc = page('3,456.78 | ETHUSDT | Binance USDⓈ-M Futures');
+    expect(readPage(doc, new URL('https://www.binance.com/en/futures/BTCUSDT'), null)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  describe('picked element', () => {
+    const url = new URL('http://127.0.0.1:8123/quote');
+
+    it('reads the picked element, with the symbol the trader gave', () => {
+      const doc = page('Acme Exchange', '<span data-testid="last">123.45</span>');
+      expect(
+        readPage(doc, url, { selector: '[data-testid="last"]', symbol: 'ACMEUSD', decimalMark: null }),
+      ).toEqual({
+        ok: true,
+        venue: '127.0.0.1:8123',
+        symbol: 'ACMEUSD',
+        price: '123.45',
+        source: 'picker',
+        from: 'dom',
+      });
+    });
+
+    it('takes the symbol from the title when none was given', () => {
+      const doc = page('123.40 | ACME/USD | Acme', '<span id="p">123.45</span>');
+      expect(readPage(doc, url, { selector: '#p', symbol: null, decimalMark: null })).toMatchObject({
+        ok: true,
+        symbol: 'ACME/USD',
+        price: '123.45',
+      });
+    });
+
+    it('reads an ambiguous number with the decimal mark the trader chose', () => {
+      const doc = page('Acme', '<span id="p">1,234</span>');
+      const picked = { selector: '#p', symbol: 'ACMEUSD', decimalMark: ',' as const };
+      expect(readPage(doc, url, picked)).toMatchObject({ ok: true, price: '1.234' });
+      expect(readPage(doc, url, { ...picked, decimalMark: null }), 'never guessed').toMatchObject({
+        ok: false,
+      });
+    });
+
+    it('says so when no symbol is known', () => {
+      const doc = page('Acme Exchange', '<span id="p">123.45</span>');
+      expect(readPage(doc, url, { selector: '#p', symbol: null, decimalMark: null })).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/no symbol/),
+      });
+    });
+
+    it('says so when the element is gone', () => {
+      const doc = page('Acme Exchange');
+      expect(readPage(doc, url, { selector: '#p', symbol: 'ACMEUSD', decimalMark: null })).toMatchObject({
+        ok: false,
+      });
+    });
+  });
+
+  it('names a host venue in lower case with its port', () => {
+    expect(hostVenue(new URL('http://EXAMPLE.com:8080/x'))).toBe('example.com:8080');
+  });
+});
+
+describe('chooseTargets', () => {
+  const titleRead = {
+    ok: true,
+    venue: 'bybit',
+    symbol: 'BTCUSDT',
+    price: '1',
+    source: 'bybit',
+    from: 'title',
+  } as const;
+  const domRead = { ...titleRead, from: 'dom' } as const;
+  const failed = { ok: false, reason: 'loading' } as const;
+
+  it.each([
+    [
+      'a title adapter that read the title',
+      pageMode(null, 'bybit'),
+      titleRead,
+      false,
+      { selector: null, body: 'none' },
+    ],
+    [
+      'an adapter that read the DOM',
+      pageMode(null, 'tradingview'),
+      domRead,
+      false,
+      { selector: null, body: 'content' },
+    ],
+    [
+      'an adapter page still loading',
+      pageMode(null, 'bybit'),
+      failed,
+      false,
+      { selector: null, body: 'structure' },
+    ],
+    [
+      'a page only the title reader knows',
+      pageMode(null, 'title'),
+      failed,
+      false,
+      { selector: null, body: 'none' },
+    ],
+    [
+      'a picked element on the page',
+      pageMode({ selector: '#p' }, 'title'),
+      domRead,
+      true,
+      { selector: '#p', body: 'none' },
+    ],
+    [
+      'a picked element not rendered yet',
+      pageMode({ selector: '#p' }, 'title'),
+      failed,
+      false,
+      { selector: '#p', body: 'structure' },
+    ],
+  ])('observes %s narrowly', (_, mode, read, isFound, expected) => {
+    expect(chooseTargets(mode, read, isFound)).toEqual(expected);
+  });
+});
