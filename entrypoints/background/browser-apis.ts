@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 
+import type { Notifier } from '../../lib/worker/ports';
 import type { PickerApis } from './picked-sites-service';
+import type { BadgeApi } from './plans-wiring';
 
 /** The picker flow's extension APIs, on the real browser. */
 export function browserPickerApis(): PickerApis {
@@ -23,4 +25,39 @@ export function browserPickerApis(): PickerApis {
 /** The supported sites: every match pattern of the manifest's content scripts. */
 export function manifestContentPatterns(): string[] {
   return (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+}
+
+/**
+ * Notifications on the real browser. Ids are stable (`plan/seq/tranche`), so showing one
+ * again replaces it. Chrome shows Confirm fill / Skip buttons; Firefox has no buttons.
+ */
+export function browserNotifier(): Notifier {
+  return {
+    show: async (notification) => {
+      await browser.notifications.create(notification.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notification.title,
+        message: notification.message,
+        priority: notification.isConfirmable ? 2 : 0,
+        ...(notification.isConfirmable && !import.meta.env.FIREFOX
+          ? { buttons: [{ title: 'Confirm fill' }, { title: 'Skip' }], requireInteraction: true }
+          : {}),
+      });
+    },
+    shown: async () => Object.keys(await browser.notifications.getAll()),
+    clear: async (id) => {
+      await browser.notifications.clear(id);
+    },
+  };
+}
+
+/** The toolbar badge of one tab. */
+export function browserBadge(): BadgeApi {
+  return {
+    set: async (tabId, text, color) => {
+      await browser.action.setBadgeText({ tabId, text });
+      if (text !== '') await browser.action.setBadgeBackgroundColor({ tabId, color });
+    },
+  };
 }

@@ -5,7 +5,11 @@ import {
   WatchSettingsSchema,
   type WatchSettings,
 } from '../../lib/store/watch-settings';
+import { PlanService } from '../../lib/worker/plan-service';
+import type { Notifier } from '../../lib/worker/ports';
 import { createAcceptContext, createHandlers } from './handlers';
+import { createPlanHandlers } from './plan-handlers';
+import { checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
 import { createMessageRouter } from './message-router';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createSerialQueue, StoredRecord, type KeyValueArea } from './storage';
@@ -22,6 +26,9 @@ export interface BackgroundDeps {
   readonly manifestPatterns: readonly string[];
   readonly pickerApis: PickerApis;
   readonly matchPatternFor: (origin: string) => string;
+  readonly notifier: Notifier;
+  readonly badge: BadgeApi;
+  readonly newId: () => string;
 }
 
 export interface Background {
@@ -29,6 +36,9 @@ export interface Background {
   /** Accepted ticks; `ticks.onTick(listener)` is where the plan engine hooks in. */
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
+  readonly plans: PlanService;
+  /** The `stale-check` alarm's work. */
+  readonly checkStale: () => Promise<void>;
 }
 
 /** Builds the background from its dependencies (the browser's, or fakes in tests). */
@@ -51,6 +61,24 @@ export function createBackground(deps: BackgroundDeps): Background {
     defaultWatchSettings,
     deps.now,
   );
+  const plans = new PlanService({
+    store: {
+      get: (keys) => deps.local.get([...keys]),
+      getAll: () => deps.local.get(null),
+      set: (items) => deps.local.set(items),
+      remove: (keys) => deps.local.remove([...keys]),
+    },
+    notifier: deps.notifier,
+    clock: { now: deps.now },
+    newId: deps.newId,
+    log: (message) => console.warn(`Tranche: ${message}`),
+  });
+  const wiring = { plans, local: deps.local, watchSettings, badge: deps.badge, now: deps.now };
+  ticks.onTick(async (tick) => {
+    await plans.onTick(tick);
+    await paintBadge(wiring, tick);
+  });
+  ticks.onStale((stale) => plans.onStale(stale));
   const handleMessage = createMessageRouter({
     local: deps.local,
     queue,
@@ -61,7 +89,12 @@ export function createBackground(deps: BackgroundDeps): Background {
       manifestPatterns: deps.manifestPatterns,
       pickedSites,
     }),
-    handlers: createHandlers({ ticks, pickedSites, watchSettings }),
+    handlers: createHandlers({
+      ticks,
+      pickedSites,
+      watchSettings,
+      planHandlers: createPlanHandlers({ plans, local: deps.local, watchSettings, now: deps.now }),
+    }),
   });
-  return { handleMessage, ticks, pickedSites };
+  return { handleMessage, ticks, pickedSites, plans, checkStale: () => checkStaleQuotes(wiring) };
 }

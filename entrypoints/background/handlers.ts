@@ -1,5 +1,6 @@
 import type { AcceptContext } from '../../lib/messages/accept';
 import type { PickedSitesService } from './picked-sites-service';
+import type { createPlanHandlers } from './plan-handlers';
 import type { Handlers } from './message-router';
 import type { StoredRecord } from './storage';
 import type { TickIntake } from './tick-intake';
@@ -10,13 +11,15 @@ export interface HandlerDeps {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
   readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly planHandlers: ReturnType<typeof createPlanHandlers>;
 }
 
 /** Each request type, answered by the module that owns it. */
-export function createHandlers({ ticks, pickedSites, watchSettings }: HandlerDeps): Handlers {
+export function createHandlers({ ticks, pickedSites, watchSettings, planHandlers }: HandlerDeps): Handlers {
   return {
-    tick: async (request) => {
-      await ticks.receiveTick(request);
+    ...planHandlers,
+    tick: async (request, sender) => {
+      await ticks.receiveTick(request, sender.tabId);
       return { ok: true };
     },
     stale: async (request) => {

@@ -2,8 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 
 import { originToMatchPattern } from '../../lib/messages/sender';
-import { browserPickerApis, manifestContentPatterns } from './browser-apis';
+import { parseNotificationId } from '../../lib/worker/notification-id';
+import { browserBadge, browserNotifier, browserPickerApis, manifestContentPatterns } from './browser-apis';
 import { createBackground } from './create-background';
+
+/** How often closed or frozen tabs are checked for stale prices: alarms survive the worker stopping. */
+const STALE_CHECK_ALARM = 'stale-check';
 
 export default defineBackground(() => {
   const background = createBackground({
@@ -16,6 +20,9 @@ export default defineBackground(() => {
     pickerApis: browserPickerApis(),
     // Firefox's match patterns take no port (the sender check still wants the exact origin).
     matchPatternFor: (origin) => originToMatchPattern(origin, { withPort: !import.meta.env.FIREFOX }),
+    notifier: browserNotifier(),
+    badge: browserBadge(),
+    newId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 16),
   });
 
   // sendResponse + `return true` rather than a returned Promise: it works in Chrome, with
@@ -26,4 +33,28 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void background.pickedSites.syncRegistrations());
   browser.runtime.onStartup.addListener(() => void background.pickedSites.syncRegistrations());
+
+  void browser.alarms.create(STALE_CHECK_ALARM, { periodInMinutes: 0.5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === STALE_CHECK_ALARM) void background.checkStale();
+  });
+
+  // A notification click opens the plan; its buttons confirm or skip the tranche.
+  browser.notifications.onClicked.addListener((id) => {
+    const parsed = parseNotificationId(id);
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`/popup.html${parsed ? `?plan=${parsed.planId}` : ''}`),
+    });
+  });
+  browser.notifications.onButtonClicked?.addListener((id, button) => {
+    const parsed = parseNotificationId(id);
+    if (parsed === null) return;
+    const request = { id: parsed.planId, tranche: parsed.tranche, requestId: `${id}/${button}` };
+    void (button === 0 ? background.plans.confirm(request) : background.plans.skip(request)).then(() =>
+      browser.notifications.clear(id),
+    );
+  });
+
+  // Whatever a stopped worker owed is shown now, once.
+  void background.plans.flushOutbox();
 });

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { acceptMessage, type AcceptContext, type SenderInfo } from '../../lib/messages/accept';
 import { REPLY_SCHEMAS, type ReplyOf } from '../../lib/messages/replies';
 import type { Request, RequestOf, RequestType } from '../../lib/messages/requests';
+import type { SENDER_ROLES } from '../../lib/messages/roles';
 import type { SenderFields } from '../../lib/messages/sender';
 import {
   countRefusal,
@@ -19,7 +20,7 @@ export type WebSender = Extract<SenderInfo, { origin: string }>;
 export type Handlers = {
   readonly [T in RequestType]: (
     request: RequestOf<T>,
-    sender: T extends 'picker-start' | 'picked-sites-list' | 'picked-site-remove' ? SenderInfo : WebSender,
+    sender: (typeof SENDER_ROLES)[T] extends 'extension-page' ? SenderInfo : WebSender,
   ) => Promise<ReplyOf<T>>;
 };
 
@@ -106,6 +107,20 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers['picked-sites-list'](request, sender);
     case 'picked-site-remove':
       return handlers['picked-site-remove'](request, sender);
+    case 'plans-view':
+      return handlers['plans-view'](request, sender);
+    case 'plan-import':
+      return handlers['plan-import'](request, sender);
+    case 'plan-action':
+      return handlers['plan-action'](request, sender);
+    case 'plan-export':
+      return handlers['plan-export'](request, sender);
+    case 'plan-fill':
+      return handlers['plan-fill'](request, sender);
+    case 'plan-skip':
+      return handlers['plan-skip'](request, sender);
+    case 'quiet-set':
+      return handlers['quiet-set'](request, sender);
   }
 }
 

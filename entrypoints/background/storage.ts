@@ -4,7 +4,8 @@ import { quarantineKey, readRecord } from '../../lib/store/record';
 
 /** The part of a `storage.StorageArea` the background uses (fakeBrowser's and the real one fit). */
 export interface KeyValueArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** `null`: every key. */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }

@@ -22,7 +22,8 @@ import {
 import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
 
 /** A tick the background accepted: its symbol normalized, with the time it arrived. */
-export type AcceptedTick = TickMessage & { readonly receivedAt: number };
+export type AcceptedTick = TickMessage & { readonly receivedAt: number; readonly tabId: number | null };
+export type StaleListener = (stale: StaleMessage) => void | Promise<void>;
 export type TickListener = (tick: AcceptedTick) => void | Promise<void>;
 
 /**
@@ -45,6 +46,7 @@ export interface TickIntakeDeps {
  */
 export class TickIntake {
   private readonly listeners = new Set<TickListener>();
+  private readonly staleListeners = new Set<StaleListener>();
   private readonly quotes: StoredRecord<QuotesRecord>;
   private pendingHistory: HistoryTick[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -59,8 +61,9 @@ export class TickIntake {
     return () => this.listeners.delete(listener);
   }
 
-  async receiveTick(message: TickMessage): Promise<void> {
+  async receiveTick(message: TickMessage, tabId: number | null = null): Promise<void> {
     const tick: AcceptedTick = {
+      tabId,
       ...message,
       symbol: normalizeSymbol(message.symbol),
       receivedAt: this.deps.now(),
@@ -84,11 +87,24 @@ export class TickIntake {
     }
   }
 
+  /** Call `listener` with every stale report, after the quote is marked. */
+  onStale(listener: StaleListener): () => void {
+    this.staleListeners.add(listener);
+    return () => this.staleListeners.delete(listener);
+  }
+
   async receiveStale(message: StaleMessage): Promise<void> {
     const stale = { ...message, symbol: normalizeSymbol(message.symbol) };
     await this.deps.queue(async () => {
       await this.quotes.write(applyStale(await this.quotes.read(), stale));
     });
+    for (const listener of this.staleListeners) {
+      try {
+        await listener(stale);
+      } catch (error) {
+        console.error('Tranche: a stale listener failed', error);
+      }
+    }
   }
 
   /** Write the buffered ticks to the history now. */

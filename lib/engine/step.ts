@@ -4,6 +4,7 @@ import { roundLevel } from '../sizing/round';
 import { derive, needsCandleAtr } from './derive';
 import { initialTranches, Trade } from './trade';
 import type { Effect, EngineEvent, EngineOptions, EngineState, StepResult } from './types';
+import { copyState } from './types';
 
 const DEFAULT_OPTIONS: EngineOptions = { mode: 'confirm', fill: 'level' };
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
@@ -56,13 +57,28 @@ export function isQuiet(state: EngineState, price: number): boolean {
 }
 
 /**
+ * The hot path over a run of prices: the index of the first price in `prices[from, to)`
+ * that leaves the quiet band (`to` when none does). The bounds are held in locals, so each
+ * quiet price costs a load and two comparisons; the caller steps the price found and goes on.
+ */
+export function nextActive(state: EngineState, prices: Float64Array, from: number, to: number): number {
+  const down = state.downBound;
+  const up = state.upBound;
+  for (let index = from; index < to; index += 1) {
+    const price = prices[index] as number;
+    if (!(price > down && price < up)) return index;
+  }
+  return to;
+}
+
+/**
  * The engine: a pure, deterministic reducer (SPEC §3). Replaying the same events gives the
  * same effects; a quiet tick returns the same state object; a duplicate or out-of-order
  * tick (at or before the last one that could act) never produces anything.
  */
 export function step(state: EngineState, event: EngineEvent): StepResult {
   if (event.type === 'tick') return onTick(state, event);
-  const trade = new Trade(structuredClone(state));
+  const trade = new Trade(copyState(state));
   switch (event.type) {
     case 'fill':
       onFill(trade, event);
@@ -91,7 +107,7 @@ export function step(state: EngineState, event: EngineEvent): StepResult {
     case 'edit':
       return finish(edit(state, event.plan), []);
   }
-  return finish(trade.state, trade.effects);
+  return finish(trade.state, trade.effects, trade);
 }
 
 function onTick(state: EngineState, event: Extract<EngineEvent, { type: 'tick' }>): StepResult {
@@ -103,10 +119,10 @@ function onTick(state: EngineState, event: Extract<EngineEvent, { type: 'tick' }
     return { state, effects: NO_EFFECTS };
   }
   if (isQuiet(state, priceNumber)) return { state, effects: NO_EFFECTS };
-  const trade = new Trade(structuredClone(state));
+  const trade = new Trade(copyState(state));
   trade.state.isStale = false;
   trade.onPrice(new Decimal(event.price), event.time, event.gap === true, event.atr ?? null);
-  return finish(trade.state, trade.effects);
+  return finish(trade.state, trade.effects, trade);
 }
 
 function onFill(trade: Trade, event: Extract<EngineEvent, { type: 'fill' }>): void {
@@ -207,7 +223,7 @@ function edit(state: EngineState, plan: Plan): EngineState {
         };
   });
   const edited: EngineState = {
-    ...structuredClone(state),
+    ...copyState(state),
     plan,
     derived,
     tranches,
@@ -220,15 +236,15 @@ function edit(state: EngineState, plan: Plan): EngineState {
 }
 
 /** Recompute the quiet band after every change, so the next tick knows at once if it can act. */
-function finish(state: EngineState, effects: readonly Effect[]): StepResult {
-  placeBounds(state);
+function finish(state: EngineState, effects: readonly Effect[], trade: Trade = new Trade(state)): StepResult {
+  placeBounds(state, trade);
   return { state, effects: effects.length === 0 ? NO_EFFECTS : effects };
 }
 
 /** A relative margin that keeps float bounds strictly inside their decimal levels. */
 const FLOAT_MARGIN = 1e-12;
 
-function placeBounds(state: EngineState): void {
+function placeBounds(state: EngineState, trade: Trade): void {
   state.upBound = Number.NaN;
   state.downBound = Number.NaN;
   if (state.phase === 'closed') {
@@ -246,7 +262,6 @@ function placeBounds(state: EngineState): void {
   const addDown = (level: Decimal) => {
     down = Math.max(down, level.toNumber() * (1 + FLOAT_MARGIN));
   };
-  const trade = new Trade(state);
   for (const trigger of trade.triggers()) (trigger.way === 'up' ? addUp : addDown)(trigger.level);
   for (const { tranche, level } of trade.approachLevels()) {
     const zone = trade.approachDistance(level);

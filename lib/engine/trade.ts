@@ -6,6 +6,7 @@ import { isStopInsideLiquidation, liquidationPrice, highestSafeLeverage } from '
 import { roundLevel, roundQty, roundStop } from '../sizing/round';
 import { derive, direction, distanceOf, levelFrom, needsCandleAtr, stopFrom, tooSmallReason } from './derive';
 import type { AlertKind, Effect, EngineState, FillRecord, Lot, TrancheState } from './types';
+import { copyState } from './types';
 
 /** Order of levels met at the same price (SPEC §2 "Fills"): stops, then the entry, adds, targets. */
 const KIND_ORDER = { stop: 0, entry: 1, add: 2, target: 3 } as const;
@@ -431,7 +432,7 @@ export class Trade {
    */
   private largestAddWithin(id: string, price: Decimal, qty: Decimal, cap: Decimal, time: number): Decimal {
     const riskAfter = (candidate: Decimal): Decimal => {
-      const trial = new Trade(structuredClone(this.state));
+      const trial = new Trade(copyState(this.state));
       trial.openLot(id, price, candidate, time);
       trial.afterAdd(id, price);
       return trial.openRisk();

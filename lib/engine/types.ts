@@ -186,3 +186,35 @@ export interface StepResult {
   readonly state: EngineState;
   readonly effects: readonly Effect[];
 }
+
+/**
+ * The working copy `step` mutates. One object literal, so every EngineState shares one
+ * hidden class (isQuiet's loads stay monomorphic), and only what a step mutates is copied:
+ * the plan, options, derived values and stop trigger are replaced, never changed in place.
+ */
+export function copyState(state: EngineState): EngineState {
+  return {
+    version: 1,
+    plan: state.plan,
+    options: state.options,
+    phase: state.phase,
+    derived: state.derived,
+    entryDirection: state.entryDirection,
+    tranches: state.tranches.map((tranche) => ({ ...tranche })),
+    lots: state.lots.map((lot) => ({ ...lot })),
+    stepFrom: state.stepFrom,
+    lastEntryFill: state.lastEntryFill,
+    peak: state.peak,
+    realizedPnl: state.realizedPnl,
+    maxOpenRisk: state.maxOpenRisk,
+    fills: state.fills,
+    tickRules: state.tickRules.map((rule) => ({ ...rule })),
+    approached: [...state.approached],
+    stopTrigger: state.stopTrigger,
+    isStale: state.isStale,
+    lastPrice: state.lastPrice,
+    lastTime: state.lastTime,
+    upBound: state.upBound,
+    downBound: state.downBound,
+  };
+}

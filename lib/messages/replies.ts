@@ -8,6 +8,7 @@ import {
   SymbolSchema,
   WebOriginSchema,
 } from './fields';
+import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
 import type { RequestType } from './requests';
 import { WatchConfigReplySchema } from './watch-config';
 
@@ -49,6 +50,13 @@ export const REPLY_SCHEMAS = {
   'picker-start': PickerStartReplySchema,
   'picked-sites-list': PickedSitesListReplySchema,
   'picked-site-remove': AckReplySchema,
+  'plans-view': PlansViewReplySchema,
+  'plan-import': PlanImportReplySchema,
+  'plan-action': AckReplySchema,
+  'plan-export': PlanExportReplySchema,
+  'plan-fill': AckReplySchema,
+  'plan-skip': AckReplySchema,
+  'quiet-set': AckReplySchema,
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 
 /** The reply to a request of type T: `ReplyOf<'picker-start'>` is `{ ok: true, origin } | { ok: false, error }`. */

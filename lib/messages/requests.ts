@@ -10,6 +10,15 @@ import {
   VenueSchema,
   WebOriginSchema,
 } from './fields';
+import {
+  PlanActionRequestSchema,
+  PlanExportRequestSchema,
+  PlanFillRequestSchema,
+  PlanImportRequestSchema,
+  PlanSkipRequestSchema,
+  PlansViewRequestSchema,
+  QuietSetRequestSchema,
+} from './plans';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -89,6 +98,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   PickerStartMessageSchema,
   PickedSitesListMessageSchema,
   PickedSiteRemoveMessageSchema,
+  PlansViewRequestSchema,
+  PlanImportRequestSchema,
+  PlanActionRequestSchema,
+  PlanExportRequestSchema,
+  PlanFillRequestSchema,
+  PlanSkipRequestSchema,
+  QuietSetRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

@@ -23,6 +23,14 @@ export const SENDER_ROLES = {
   'picker-start': SenderRole.extensionPage,
   'picked-sites-list': SenderRole.extensionPage,
   'picked-site-remove': SenderRole.extensionPage,
+  // Plan changes and confirmations: only the popup, the planner and the framed overlay page.
+  'plans-view': SenderRole.extensionPage,
+  'plan-import': SenderRole.extensionPage,
+  'plan-action': SenderRole.extensionPage,
+  'plan-export': SenderRole.extensionPage,
+  'plan-fill': SenderRole.extensionPage,
+  'plan-skip': SenderRole.extensionPage,
+  'quiet-set': SenderRole.extensionPage,
 } as const satisfies Record<RequestType, SenderRole>;
 
 export function isRequestType(value: unknown): value is RequestType {

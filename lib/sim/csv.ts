@@ -89,16 +89,19 @@ export function parseCsv(text: string, file: string): PriceData {
     previousTime = time;
     times.push(time);
     labels.push(label);
+    const rowValues: Decimal[] = [];
     for (let column = 1; column < columns; column += 1) {
       const cell = (cells[column] ?? '').trim();
       const name = header[column] ?? '';
-      if (!isDecimalString(cell) || !new Decimal(cell).gt(0)) {
-        if (name === 'volume' && isDecimalString(cell)) continue;
+      const value = isDecimalString(cell) ? new Decimal(cell) : null;
+      if (value === null || !value.gt(0)) {
+        if (name === 'volume' && value !== null) continue;
         throw new DataError(file, lineNumber, `${name} "${cell}" is not a price above 0`);
       }
-      values[column - 1]?.push(name === 'volume' ? cell : toCanonical(new Decimal(cell)));
+      rowValues.push(value);
+      values[column - 1]?.push(name === 'volume' ? cell : toCanonical(value));
     }
-    if (isCandles) checkCandle(values, times.length - 1, file, lineNumber);
+    if (isCandles) checkCandleRow(rowValues, file, lineNumber);
   }
   if (times.length === 0) throw new DataError(file, 0, 'has a header but no rows');
   if (isTicks) return { kind: 'ticks', times, labels, prices: values[0] ?? [] };
@@ -113,8 +116,8 @@ export function parseCsv(text: string, file: string): PriceData {
   };
 }
 
-function checkCandle(values: string[][], row: number, file: string, line: number): void {
-  const [open, high, low, close] = values.map((column) => new Decimal(column[row] ?? '0'));
+function checkCandleRow(row: Decimal[], file: string, line: number): void {
+  const [open, high, low, close] = row;
   if (!open || !high || !low || !close) return;
   if (low.gt(high) || open.gt(high) || close.gt(high) || open.lt(low) || close.lt(low)) {
     throw new DataError(file, line, 'the candle is inconsistent: low ≤ open, close ≤ high must hold');

@@ -1,6 +1,6 @@
 import { Decimal, toCanonical, toPrintable } from '../decimal';
 import { needsCandleAtr } from '../engine/derive';
-import { createEngine, isQuiet, step } from '../engine/step';
+import { createEngine, nextActive, step } from '../engine/step';
 import type { Effect, EngineState } from '../engine/types';
 import type { Plan } from '../plan/schema';
 import { WilderAtr } from '../sizing/atr';
@@ -36,45 +36,101 @@ const DEFAULT_OPTIONS: SimOptions = { fill: 'level', alerts: 'risk' };
  */
 export function simulate(plan: Plan, data: PriceData, options: Partial<SimOptions> = {}): SimResult {
   const settings = { ...DEFAULT_OPTIONS, ...options };
+  const period = plan.volatility?.atrPeriod;
+  if (data.kind === 'ticks' && needsCandleAtr(plan)) {
+    throw new SimError(
+      `volatility.atrPeriod ${period} needs candles: give a time,open,high,low,close file, or set volatility.atr`,
+    );
+  }
   let state = createEngine(plan, { mode: 'auto', fill: settings.fill });
   const lines: SimLine[] = [];
-  const feed = (price: string, index: number, isGap: boolean, atr: string | null) => {
-    if (isQuiet(state, Number(price))) return;
-    const result = step(state, { type: 'tick', price, time: data.times[index] ?? 0, gap: isGap, atr });
+  const path = walk(data);
+  const atr = data.kind === 'candles' && period !== undefined ? new WilderAtr(period) : null;
+  let atrCandles = 0;
+  // The ATR of the completed candles before `row`, brought up to date only when a price can
+  // act and the trade has not fixed its ATR yet: quiet candles cost no decimal work.
+  const atrBefore = (row: number): string | null => {
+    if (atr === null || data.kind !== 'candles' || state.derived !== null) return null;
+    for (; atrCandles < row; atrCandles += 1) {
+      atr.add({
+        high: new Decimal(data.high[atrCandles] ?? '0'),
+        low: new Decimal(data.low[atrCandles] ?? '0'),
+        close: new Decimal(data.close[atrCandles] ?? '0'),
+      });
+    }
+    return atr.value ? toCanonical(atr.value) : null;
+  };
+  const count = path.prices.length;
+  for (
+    let point = nextActive(state, path.prices, 0, count);
+    point < count;
+    point = nextActive(state, path.prices, point + 1, count)
+  ) {
+    const row = path.rows[point] ?? 0;
+    const result = step(state, {
+      type: 'tick',
+      price: path.texts[point] ?? '',
+      time: data.times[row] ?? 0,
+      gap: path.gaps[point] === 1,
+      atr: atrBefore(row),
+    });
     state = result.state;
     for (const effect of result.effects) {
-      const line = toLine(effect, data.labels[index] ?? '', settings);
+      const line = toLine(effect, data.labels[row] ?? '', settings);
       if (line) lines.push(line);
-    }
-  };
-  const period = plan.volatility?.atrPeriod;
-  if (data.kind === 'ticks') {
-    if (needsCandleAtr(plan)) {
-      throw new SimError(
-        `volatility.atrPeriod ${period} needs candles: give a time,open,high,low,close file, or set volatility.atr`,
-      );
-    }
-    data.prices.forEach((price, index) => feed(price, index, false, null));
-  } else {
-    const atr = period === undefined ? null : new WilderAtr(period);
-    for (let index = 0; index < data.times.length; index += 1) {
-      const open = data.open[index] ?? '';
-      const high = data.high[index] ?? '';
-      const low = data.low[index] ?? '';
-      const close = data.close[index] ?? '';
-      const closeNumber = Number(close);
-      const openNumber = Number(open);
-      const isUp = closeNumber > openNumber || (closeNumber === openNumber && !new Decimal(close).lt(open));
-      const atrNow = atr?.value ? toCanonical(atr.value) : null;
-      feed(open, index, index > 0, atrNow);
-      for (const price of isUp ? [low, high, close] : [high, low, close]) feed(price, index, false, atrNow);
-      if (atr !== null && state.derived === null) {
-        atr.add({ high: new Decimal(high), low: new Decimal(low), close: new Decimal(close) });
-      }
     }
   }
   lines.push(summarize(state));
   return { lines, state };
+}
+
+/** Every price of the path in order, as floats for the quiet-band scan and as the decimal text. */
+interface Path {
+  readonly prices: Float64Array;
+  readonly texts: readonly string[];
+  /** The data row each point comes from. */
+  readonly rows: Int32Array;
+  /** 1 where the path jumps to the point from the previous one (a candle's open). */
+  readonly gaps: Uint8Array;
+}
+
+/**
+ * Ticks as they are; candles walked open→low→high→close when close ≥ open, else
+ * open→high→low→close, each open after the first a gap from the previous close.
+ */
+function walk(data: PriceData): Path {
+  if (data.kind === 'ticks') {
+    const prices = Float64Array.from(data.prices, Number);
+    return {
+      prices,
+      texts: data.prices,
+      rows: Int32Array.from(data.prices, (_, row) => row),
+      gaps: new Uint8Array(prices.length),
+    };
+  }
+  const count = data.times.length * 4;
+  const prices = new Float64Array(count);
+  const texts: string[] = new Array<string>(count);
+  const rows = new Int32Array(count);
+  const gaps = new Uint8Array(count);
+  for (let row = 0; row < data.times.length; row += 1) {
+    const open = data.open[row] ?? '';
+    const high = data.high[row] ?? '';
+    const low = data.low[row] ?? '';
+    const close = data.close[row] ?? '';
+    const closeNumber = Number(close);
+    const openNumber = Number(open);
+    const isUp = closeNumber > openNumber || (closeNumber === openNumber && !new Decimal(close).lt(open));
+    const order = isUp ? [open, low, high, close] : [open, high, low, close];
+    order.forEach((text, offset) => {
+      const point = row * 4 + offset;
+      prices[point] = Number(text);
+      texts[point] = text;
+      rows[point] = row;
+    });
+    gaps[row * 4] = row > 0 ? 1 : 0;
+  }
+  return { prices, texts, rows, gaps };
 }
 
 function toLine(effect: Effect, time: string, options: SimOptions): SimLine | null {

@@ -1,6 +1,7 @@
 import { step } from '../engine/step';
 import type { Effect, EngineState } from '../engine/types';
 import { formatAtStep } from '../format';
+import { notificationId } from './notification-id';
 import type { NotificationSpec } from './ports';
 
 type AlertEffect = Extract<Effect, { type: 'alert' }>;
@@ -46,7 +47,7 @@ export function notificationFor(
     }`;
   }
   return {
-    id: `${planId}/${seq}`,
+    id: notificationId(planId, seq, alert.tranche),
     planId,
     tranche: alert.tranche,
     kind: alert.kind,

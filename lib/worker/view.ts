@@ -78,9 +78,9 @@ export interface PlanView {
   readonly nextTarget: LevelView | null;
   readonly nextStop: LevelView | null;
   readonly entry: LevelView | null;
-  readonly tranches: readonly TrancheView[];
-  readonly waiting: readonly WaitingView[];
-  readonly alerts: readonly AlertView[];
+  readonly tranches: TrancheView[];
+  readonly waiting: WaitingView[];
+  readonly alerts: AlertView[];
 }
 
 export interface QuoteInput {

@@ -89,6 +89,9 @@ beforeEach(() => {
     manifestPatterns: ['*://*.tradingview.com/*', '*://*.binance.com/*'],
     pickerApis: apis,
     matchPatternFor: (origin) => `${origin}/*`,
+    notifier: { show: async () => undefined, shown: async () => [], clear: async () => undefined },
+    badge: { set: async () => undefined },
+    newId: () => 'plan1',
   });
 });
 
@@ -112,7 +115,7 @@ describe('background: ticks', () => {
         },
       },
     });
-    expect(listener).toHaveBeenCalledWith({ ...tick, receivedAt: NOW });
+    expect(listener).toHaveBeenCalledWith({ ...tick, receivedAt: NOW, tabId: 5 });
   });
 
   it('keeps every concurrent tick (writes are serialized)', async () => {

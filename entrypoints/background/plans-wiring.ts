@@ -1,0 +1,67 @@
+import { isTickForPlan } from '../../lib/worker/routing';
+import { badgeFor, planView } from '../../lib/worker/view';
+import type { PlanService } from '../../lib/worker/plan-service';
+import { quoteForPlan } from '../../lib/worker/plan-quote';
+import { QUOTES_KEY, QuotesRecordSchema, emptyQuotesRecord } from '../../lib/store/quotes';
+import type { WatchSettings } from '../../lib/store/watch-settings';
+import type { KeyValueArea, StoredRecord } from './storage';
+import type { AcceptedTick } from './tick-intake';
+
+/** The toolbar badge of one tab. */
+export interface BadgeApi {
+  set(tabId: number, text: string, color: string): Promise<void>;
+}
+
+export interface PlanWiringDeps {
+  readonly plans: PlanService;
+  readonly local: KeyValueArea;
+  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly badge: BadgeApi;
+  readonly now: () => number;
+}
+
+/**
+ * After a tick has gone through the plans, the tab it came from shows the distance to its
+ * plan's next level on the toolbar icon (per tab: each tab its own symbol).
+ */
+export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Promise<void> {
+  if (tick.tabId === null) return;
+  const { plans: records } = await deps.plans.list();
+  const record = records.find(
+    (candidate) =>
+      (candidate.status === 'armed' || candidate.status === 'active') &&
+      !candidate.isPaused &&
+      isTickForPlan(candidate.plan.instrument, tick),
+  );
+  if (record === undefined) {
+    await deps.badge.set(tick.tabId, '', '#2962ff');
+    return;
+  }
+  const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
+  const quotes = QuotesRecordSchema.catch(emptyQuotesRecord()).parse(stored[QUOTES_KEY]);
+  const now = deps.now();
+  const view = planView(
+    record,
+    quoteForPlan(record.plan.instrument, quotes, now, settings.staleAfterSeconds),
+    [],
+    now,
+  );
+  const { text, color } = badgeFor(view);
+  await deps.badge.set(tick.tabId, text, color);
+}
+
+/**
+ * The staleness check the `stale-check` alarm runs: a quote not refreshed for the stale
+ * period (a closed tab says nothing) is stale for every plan listening to it.
+ */
+export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
+  const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
+  const quotes = QuotesRecordSchema.catch(emptyQuotesRecord()).parse(stored[QUOTES_KEY]);
+  const now = deps.now();
+  for (const quote of Object.values(quotes.quotes)) {
+    const since =
+      quote.staleSince ??
+      (now - quote.receivedAt > settings.staleAfterSeconds * 1000 ? quote.receivedAt : null);
+    if (since !== null) await deps.plans.onStale({ venue: quote.venue, symbol: quote.symbol, since });
+  }
+}

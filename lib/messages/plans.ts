@@ -1,0 +1,168 @@
+import * as z from 'zod/mini';
+
+import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, VenueSchema } from './fields';
+
+/*
+ * Requests about plans: from the popup, the planner and the overlay (an extension page
+ * framed into the exchange page), never from content scripts (./roles.ts). Plan files
+ * cross as parsed JSON and are validated by the background's checkPlan.
+ */
+
+const PlanIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+const TrancheIdSchema = z.string().check(z.regex(/^(entry|stop|add-\d{1,3}|target-\d{1,3})$/));
+/** A confirmation's own id: a retried message is applied once. */
+const RequestIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
+
+/** Plan views for the popup (all armed and active plans) or the overlay (one page's symbol). */
+export const PlansViewRequestSchema = z.strictObject({
+  type: z.literal('plans-view'),
+  /** Only plans listening to this page's venue and symbol. */
+  page: z.optional(z.strictObject({ venue: VenueSchema, symbol: SymbolSchema })),
+  /** Include drafts and closed plans (the planner's list). */
+  isAll: z.optional(z.boolean()),
+});
+
+export const PlanImportRequestSchema = z.strictObject({
+  type: z.literal('plan-import'),
+  /** The plan file as parsed JSON: checked field by field in the background. */
+  plan: z.unknown(),
+});
+
+export const PLAN_ACTIONS = [
+  'arm',
+  'pause',
+  'resume',
+  'close',
+  'delete',
+  'restore',
+  'mute',
+  'unmute',
+] as const;
+export const PlanActionRequestSchema = z.strictObject({
+  type: z.literal('plan-action'),
+  id: PlanIdSchema,
+  action: z.enum(PLAN_ACTIONS),
+});
+
+export const PlanExportRequestSchema = z.strictObject({ type: z.literal('plan-export'), id: PlanIdSchema });
+
+export const PlanFillRequestSchema = z.strictObject({
+  type: z.literal('plan-fill'),
+  id: PlanIdSchema,
+  tranche: TrancheIdSchema,
+  /** Absent: the suggested price and quantity. */
+  price: z.optional(PriceStringSchema),
+  qty: z.optional(PriceStringSchema),
+  requestId: RequestIdSchema,
+});
+
+export const PlanSkipRequestSchema = z.strictObject({
+  type: z.literal('plan-skip'),
+  id: PlanIdSchema,
+  tranche: TrancheIdSchema,
+  requestId: RequestIdSchema,
+});
+
+export const QuietSetRequestSchema = z.strictObject({ type: z.literal('quiet-set'), isQuiet: z.boolean() });
+
+// ---- replies -------------------------------------------------------------------------------
+
+const Nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
+const DecimalOrNull = Nullable(z.string().check(z.maxLength(64)));
+
+const LevelViewSchema = z.strictObject({
+  tranche: z.string(),
+  label: z.string(),
+  kind: z.enum(['entry', 'add', 'target', 'stop']),
+  level: z.string(),
+  distancePercent: DecimalOrNull,
+  distanceAtr: DecimalOrNull,
+});
+
+export const PlanViewSchema = z.strictObject({
+  id: PlanIdSchema,
+  name: z.string(),
+  symbol: z.string(),
+  venue: z.string(),
+  side: z.enum(['long', 'short']),
+  status: z.enum(['draft', 'armed', 'active', 'closed']),
+  isPaused: z.boolean(),
+  isMuted: z.boolean(),
+  tickSize: z.string(),
+  lotStep: z.string(),
+  quote: Nullable(
+    z.strictObject({ price: z.string(), source: z.string(), ageSeconds: z.number(), isStale: z.boolean() }),
+  ),
+  position: z.string(),
+  averageEntry: DecimalOrNull,
+  openRisk: z.string(),
+  openRiskPercent: DecimalOrNull,
+  openRiskR: DecimalOrNull,
+  unrealizedR: DecimalOrNull,
+  realizedPnl: z.string(),
+  stop: DecimalOrNull,
+  atr: DecimalOrNull,
+  next: Nullable(LevelViewSchema),
+  nextAdd: Nullable(LevelViewSchema),
+  nextTarget: Nullable(LevelViewSchema),
+  nextStop: Nullable(LevelViewSchema),
+  entry: Nullable(LevelViewSchema),
+  tranches: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      level: DecimalOrNull,
+      qty: DecimalOrNull,
+      status: z.enum(['pending', 'triggered', 'filled', 'skipped', 'too-small', 'cancelled']),
+      fillPrice: DecimalOrNull,
+      reason: Nullable(z.string()),
+    }),
+  ),
+  waiting: z.array(
+    z.strictObject({
+      tranche: z.string(),
+      label: z.string(),
+      price: z.string(),
+      qty: z.string(),
+      side: z.enum(['buy', 'sell']),
+    }),
+  ),
+  alerts: z.array(z.strictObject({ at: EpochMillisSchema, kind: z.string(), text: z.string() })),
+});
+
+export const QuarantinedViewSchema = z.strictObject({
+  key: z.string(),
+  problem: z.string(),
+  /** The record as it was found, as JSON text, for export. */
+  raw: z.string(),
+  at: z.number(),
+});
+
+const ErrorReply = z.strictObject({ ok: z.literal(false), error: ErrorTextSchema });
+
+export const PlansViewReplySchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    plans: z.array(PlanViewSchema),
+    quarantined: z.array(QuarantinedViewSchema),
+    isQuiet: z.boolean(),
+    /** Size of the tick history in bytes, and its cap. */
+    history: z.strictObject({ bytes: z.number(), maxBytes: z.number() }),
+  }),
+  ErrorReply,
+]);
+
+export const PlanImportReplySchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), id: PlanIdSchema, warnings: z.array(z.string()) }),
+  z.strictObject({ ok: z.literal(false), error: ErrorTextSchema, problems: z.optional(z.array(z.string())) }),
+]);
+
+export const PlanExportReplySchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    plan: z.unknown(),
+    journal: z.array(z.unknown()),
+    journalCsv: z.string(),
+  }),
+  ErrorReply,
+]);
