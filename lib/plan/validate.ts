@@ -6,6 +6,7 @@ import { createEngine, step } from '../engine/step';
 import type { EngineState } from '../engine/types';
 import { formatAtStep } from '../format';
 import { highestSafeLeverage, isStopInsideLiquidation, liquidationPrice } from '../sizing/liquidation';
+import { ADAPTERS } from '../sites/registry';
 import { migratePlan } from './migrate';
 import type { Plan } from './schema';
 import { measureOf, PlanSchema } from './schema';
@@ -36,7 +37,24 @@ export function checkPlan(input: unknown): PlanCheck {
   const plan = parsed.data;
   const problems = checkTrade(plan);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan, warnings: rehearse(plan).warnings };
+  return { ok: true, plan, warnings: [...venueWarnings(plan), ...rehearse(plan).warnings] };
+}
+
+/**
+ * A venue Tranche has no reader for still works for a picked site (its venue is the page's
+ * host) and for TradingView charts, but a typo would silently mute the exchange's pages.
+ */
+function venueWarnings(plan: Plan): Problem[] {
+  const { venue } = plan.instrument;
+  const ids = ADAPTERS.map((adapter) => adapter.id);
+  const isKnown = venue === 'any' || ids.some((id) => id === venue || id.startsWith(`${venue}-`));
+  if (isKnown || /[.:]/.test(venue)) return [];
+  return [
+    {
+      field: 'instrument.venue',
+      message: `no site reader is called "${venue}" (${ids.filter((id) => id !== 'title').join(', ')} or "any"): only TradingView charts of ${plan.instrument.symbol} will feed this plan`,
+    },
+  ];
 }
 
 /** Zod's default texts for the issues no schema message covers, in a trader's words. */
