@@ -4,6 +4,7 @@
  * market until that exists, so it runs the real path: plan validation, CSV parsing and
  * `simulate`, exactly what `tranche sim` runs. Exits 1 if any example fails or fills nothing.
  */
+import { runBrowserDemo } from './browser-demo';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -194,4 +195,8 @@ function text(value: SimLine[string] | undefined): string {
   return Array.isArray(value) ? value.join(' ') : String(value);
 }
 
-process.exitCode = main();
+// The simulator over the examples first (a second), then the extension on the demo market.
+// `--sim-only` stops after the simulator.
+const simulated = main();
+process.exitCode =
+  simulated === 0 && !process.argv.includes('--sim-only') ? await runBrowserDemo() : simulated;
