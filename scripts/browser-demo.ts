@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
-import { launchExtension } from './launch-chromium';
+import { chromiumPath, launchExtension } from './launch-chromium';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof Browser;
@@ -41,6 +41,7 @@ export async function runBrowserDemo(): Promise<number> {
     console.error('the extension did not build');
     return 1;
   }
+  if (!ensureChromium()) return 1;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const isHeadless = !process.env['DISPLAY'];
   const session = await launchExtension({ headless: isHeadless });
@@ -152,6 +153,28 @@ export async function runBrowserDemo(): Promise<number> {
     return confirmations > 0 ? 0 : 1;
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * The demo is the first command on a fresh machine: as root with apt, it installs Debian's
+ * Chromium itself (the same line the README's test command runs); otherwise it says how.
+ */
+function ensureChromium(): boolean {
+  try {
+    chromiumPath();
+    return true;
+  } catch (error) {
+    const isRoot = process.getuid?.() === 0;
+    if (!isRoot || spawnSync('which', ['apt-get']).status !== 0 || process.env['CHROMIUM_PATH']) {
+      console.error((error as Error).message);
+      return false;
+    }
+    console.log('Chromium is not installed: apt-get update && apt-get install -y chromium');
+    const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+      stdio: 'inherit',
+    });
+    return install.status === 0;
   }
 }
 
