@@ -8,7 +8,8 @@ export function validate(planPath: string): CommandResult {
   if (!read.ok) return read.result;
   const check = read.check;
   if (!check.ok)
-    return { exitCode: 1, stdout: '', stderr: check.problems.map(formatProblem).join('\n') + '\n' };
+    // The problems are the command's report: standard output, one line each.
+    return { exitCode: 1, stdout: check.problems.map(formatProblem).join('\n') + '\n', stderr: '' };
   const warnings = check.warnings.map((warning) => `warning: ${formatProblem(warning)}`);
   return { exitCode: 0, stdout: [`ok: ${planPath}`, ...warnings].join('\n') + '\n', stderr: '' };
 }

@@ -77,12 +77,12 @@ describe('validate rejects the invalid examples with field messages', () => {
   ])('%s: exits 1 naming %s', (file, field, message) => {
     const result = validate(join(GOLDEN, 'plans', file));
     expect(result.exitCode).toBe(1);
-    const lines = result.stderr.trim().split('\n');
+    const lines = result.stdout.trim().split('\n');
     expect(
       lines.some((line) => line.startsWith(`${field}: `) && message.test(line)),
-      result.stderr,
+      result.stdout,
     ).toBe(true);
-    expect(result.stderr).not.toMatch(/Invalid input|ZodError|at .*\.ts:\d+/);
+    expect(result.stdout).not.toMatch(/Invalid input|ZodError|at .*\.ts:\d+/);
   });
 
   it.each(['pyramid-50-30-20.json', 'short-thirds-moving-target.json'])('%s: exits 0', (file) => {
