@@ -16,6 +16,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // test/e2e/worker-probe.ts talks to Chromium's DevTools endpoint over a WebSocket:
+          // global in Node ≥ 22, behind this flag in Node 20.
+          execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
         },
       },
     ],

@@ -22,6 +22,14 @@ export default defineConfig({
     host_permissions: SUPPORTED_SITES,
     // The element picker asks for one picked site at a time, at run time (SPEC §4).
     optional_host_permissions: ['*://*/*'],
+    // The on-page panel is this extension page, framed into supported sites only (issue 5).
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: SUPPORTED_SITES }],
+    commands: {
+      'toggle-overlay': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Show or hide the Tranche panel on this page',
+      },
+    },
     // MV2 (Firefox) has no optional_host_permissions and WXT drops the key: hosts go here.
     ...(manifestVersion === 2 && { optional_permissions: ['*://*/*'] }),
     ...(browser === 'firefox' && {

@@ -16,8 +16,8 @@ export interface ConfirmFormProps {
 
 /** A triggered tranche: the suggested price and quantity, editable, checked before they are sent. */
 export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onSkip }: ConfirmFormProps) {
-  const [price, setPrice] = useState(waiting.price);
-  const [qty, setQty] = useState(waiting.qty);
+  const [price, setPrice] = useState(() => format.field(waiting.price, tickSize));
+  const [qty, setQty] = useState(() => format.field(waiting.qty, lotStep));
   const [error, setError] = useState<{ field: 'price' | 'qty'; message: string } | null>(null);
   const id = `tr-${waiting.tranche}`;
   const submit = (event: Event) => {
@@ -32,7 +32,7 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
   };
   return (
     <form class="tr-waiting" onSubmit={submit} aria-label={`Confirm ${waiting.label}`}>
-      <div class="tr-waiting-title">
+      <div class="tr-waiting-title" role="status">
         {waiting.label} triggered: {waiting.side} {format.qty(waiting.qty, lotStep)} at{' '}
         {format.price(waiting.price, tickSize)}
       </div>
@@ -42,8 +42,10 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
           <input
             id={`${id}-price`}
             inputMode="decimal"
+            autocomplete="off"
             value={price}
             aria-invalid={error?.field === 'price'}
+            aria-describedby={error?.field === 'price' ? `${id}-error` : undefined}
             onInput={(event) => setPrice(event.currentTarget.value)}
           />
         </label>
@@ -52,23 +54,27 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
           <input
             id={`${id}-qty`}
             inputMode="decimal"
+            autocomplete="off"
             value={qty}
             aria-invalid={error?.field === 'qty'}
+            aria-describedby={error?.field === 'qty' ? `${id}-error` : undefined}
             onInput={(event) => setQty(event.currentTarget.value)}
           />
         </label>
+      </div>
+      <div class="tr-actions">
         <button type="submit" class="tr-button tr-primary">
           Confirm fill
         </button>
         <button type="button" class="tr-button" onClick={() => onSkip(waiting.tranche)}>
           Skip
         </button>
-        {error && (
-          <div class="tr-error" role="alert">
-            {error.message}
-          </div>
-        )}
       </div>
+      {error && (
+        <div class="tr-error" role="alert" id={`${id}-error`}>
+          {error.message}
+        </div>
+      )}
     </form>
   );
 }

@@ -3,8 +3,13 @@ export function EmptyState({ onOpenPlanner }: { onOpenPlanner: () => void }) {
   return (
     <div class="tr-empty">
       <strong>No armed plans</strong>
-      Write your plan before the entry: import a plan file in the planner and arm it. Tranche then watches the
-      price on your TradingView and exchange tabs and tells you when to add, take profit or move the stop.
+      Tranche follows a plan you write before the entry, and tells you when to add, take profit or move the
+      stop.
+      <ol>
+        <li>Import a plan file in the planner.</li>
+        <li>Arm it there.</li>
+        <li>Keep a TradingView chart or an exchange tab of its symbol open.</li>
+      </ol>
       <div class="tr-actions" style={{ justifyContent: 'center' }}>
         <button type="button" class="tr-button tr-primary" onClick={onOpenPlanner}>
           Open the planner

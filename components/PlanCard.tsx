@@ -9,36 +9,59 @@ export interface PlanActions {
   readonly onSkip: (planId: string, tranche: string) => void;
   readonly onPause: (planId: string) => void;
   readonly onResume: (planId: string) => void;
-  readonly onOpenPlanner: (planId: string) => void;
+  /** Open the planner, on this plan when one is given. */
+  readonly onOpenPlanner: (planId?: string) => void;
+}
+
+/** "armed", "active", "paused", "closed": what the plan is doing, in one word. */
+export function planState(view: PlanView): string {
+  return view.isPaused && (view.status === 'armed' || view.status === 'active') ? 'paused' : view.status;
+}
+
+/** An alert's text inside its plan's card: "BTCUSDT long · " says nothing the card does not. */
+function withoutPlanPrefix(text: string, view: PlanView): string {
+  const prefix = `${view.symbol} ${view.side} · `;
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
 /**
  * One plan as the popup shows it: the price, what is waiting for the trader, the next
  * levels and how far they are, the position and its risk, the ladder and recent alerts.
+ * Compact (the on-page panel): the price, what is waiting, the next levels and the position.
  */
 export function PlanCard({
   view,
   actions,
   isCompact = false,
+  isHighlighted = false,
 }: {
   view: PlanView;
   actions: PlanActions;
   isCompact?: boolean;
+  isHighlighted?: boolean;
 }) {
   const { tickSize, lotStep } = view;
-  const status = view.isPaused ? 'paused' : view.status;
+  const state = planState(view);
+  const hasPosition = view.status === 'active' || view.position !== '0';
   return (
-    <section class="tr-card" aria-label={`${view.symbol} ${view.side} plan`} data-plan={view.id}>
+    <section
+      class={`tr-card${isHighlighted ? ' tr-highlight' : ''}`}
+      aria-label={`${view.symbol} ${view.side} plan`}
+      data-plan={view.id}
+    >
       <div class="tr-card-head">
         <span class="tr-symbol">{view.symbol}</span>
         <span class={`tr-side tr-${view.side}`}>{view.side}</span>
-        <span class="tr-status" data-status={status}>
-          {status}
+        <span class="tr-status" data-status={state}>
+          {state}
           {view.isMuted && ' · muted'}
         </span>
       </div>
-      <div>
-        <span class="tr-price">{view.quote ? format.price(view.quote.price, tickSize) : '—'}</span>{' '}
+      {!isCompact && view.name !== '' && <div class="tr-name">{view.name}</div>}
+      <div class="tr-quote">
+        <span class="tr-price" aria-label="Last price">
+          {view.quote ? format.price(view.quote.price, tickSize) : '—'}
+        </span>
         {view.quote ? (
           <span class={view.quote.isStale ? 'tr-source tr-stale' : 'tr-source'}>
             {view.quote.isStale ? 'STALE · ' : ''}
@@ -48,6 +71,12 @@ export function PlanCard({
           <span class="tr-source">no price yet: open a chart of {view.symbol}</span>
         )}
       </div>
+      {view.quote?.isStale === true && (
+        <div class="tr-stale-note" role="status">
+          No fresh price for {format.duration(view.quote.ageSeconds)}: distances are from the last price seen.
+          Check the {view.symbol} tab.
+        </div>
+      )}
       {view.waiting.map((waiting) => (
         <ConfirmForm
           key={`${waiting.tranche}@${waiting.price}`}
@@ -60,10 +89,12 @@ export function PlanCard({
         />
       ))}
       <LevelList
+        title={view.status === 'armed' ? 'Waiting for the entry' : 'Next levels'}
         levels={view.status === 'armed' ? [view.entry] : [view.nextAdd, view.nextTarget, view.nextStop]}
         tickSize={tickSize}
+        nextTranche={view.next?.tranche ?? null}
       />
-      {view.status !== 'armed' && (
+      {hasPosition && (
         <dl class="tr-grid">
           <dt>Position</dt>
           <dd>
@@ -77,19 +108,28 @@ export function PlanCard({
           </dd>
           <dt>Unrealized</dt>
           <dd>{format.rMultiple(view.unrealizedR)}</dd>
-          <dt>Realized P&amp;L</dt>
-          <dd>{format.money(view.realizedPnl)}</dd>
+          {!isCompact && (
+            <>
+              <dt>Realized P&amp;L</dt>
+              <dd>{format.money(view.realizedPnl)}</dd>
+            </>
+          )}
         </dl>
       )}
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}
       {!isCompact && view.alerts.length > 0 && (
-        <ul class="tr-alerts" aria-label="Recent alerts">
-          {view.alerts.map((alert) => (
-            <li key={`${alert.at}-${alert.text}`} title={alert.text}>
-              {new Date(alert.at).toLocaleTimeString()} · {alert.text}
-            </li>
-          ))}
-        </ul>
+        <>
+          <div class="tr-subtitle" id={`tr-alerts-${view.id}`}>
+            Recent alerts
+          </div>
+          <ul class="tr-alerts" aria-labelledby={`tr-alerts-${view.id}`}>
+            {view.alerts.map((alert) => (
+              <li key={`${alert.at}-${alert.text}`} title={alert.text}>
+                {format.time(alert.at)} · {withoutPlanPrefix(alert.text, view)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {!isCompact && (
         <div class="tr-actions">

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 
 import type { PlanView } from '../lib/worker/view';
 import { EmptyState } from './EmptyState';
@@ -9,27 +10,46 @@ export interface PopupProps {
   readonly plans: readonly PlanView[];
   readonly isQuiet: boolean;
   readonly error: string | null;
-  readonly actions: PlanActions & {
-    onQuiet: (isQuiet: boolean) => void;
-    onOpenPlanner: (planId?: string) => void;
-  };
+  readonly actions: PlanActions & { readonly onQuiet: (isQuiet: boolean) => void };
+  /** The plan a notification was about (popup.html?plan=ID): scrolled to and outlined. */
+  readonly highlightId?: string | null;
+  /** Before the first answer from the background. */
+  readonly isLoading?: boolean;
   /** The price picker section (a site no adapter reads), supplied by the entrypoint. */
   readonly children?: ComponentChildren;
 }
 
 /** The toolbar popup: every armed and active plan, quiet mode, and the way to the planner. */
-export function Popup({ plans, isQuiet, error, actions, children }: PopupProps) {
+export function Popup({
+  plans,
+  isQuiet,
+  error,
+  actions,
+  highlightId = null,
+  isLoading = false,
+  children,
+}: PopupProps) {
   const shown = plans.filter((plan) => plan.status === 'armed' || plan.status === 'active');
+  const main = useRef<HTMLElement>(null);
+  const isHighlightShown = shown.some((plan) => plan.id === highlightId);
+  useEffect(() => {
+    if (!isHighlightShown || highlightId === null) return;
+    const cards = Array.from(main.current?.querySelectorAll<HTMLElement>('[data-plan]') ?? []);
+    cards.find((card) => card.dataset['plan'] === highlightId)?.scrollIntoView({ block: 'start' });
+  }, [isHighlightShown, highlightId]);
   return (
-    <main class="tr-root" style={{ width: '380px', minHeight: '120px' }}>
+    <main ref={main} class="tr-root tr-auto" style={{ width: '380px', minHeight: '120px' }}>
       <header class="tr-header">
         <h1>Tranche</h1>
-        <label class="tr-muted">
+        <label
+          class="tr-check tr-muted"
+          title="Alerts stay in the popup and the journal, without notifications"
+        >
           <input
             type="checkbox"
             checked={isQuiet}
             onChange={(event) => actions.onQuiet(event.currentTarget.checked)}
-          />{' '}
+          />
           Quiet
         </label>
         <button type="button" class="tr-button" onClick={() => actions.onOpenPlanner()}>
@@ -37,14 +57,20 @@ export function Popup({ plans, isQuiet, error, actions, children }: PopupProps) 
         </button>
       </header>
       {error && (
-        <div class="tr-error" role="alert" style={{ padding: '6px 10px' }}>
+        <div class="tr-banner" role="alert">
           {error}
         </div>
       )}
-      {shown.length === 0 ? (
+      {isLoading ? (
+        <p class="tr-empty" role="status">
+          Loading plans…
+        </p>
+      ) : shown.length === 0 ? (
         <EmptyState onOpenPlanner={() => actions.onOpenPlanner()} />
       ) : (
-        shown.map((plan) => <PlanCard key={plan.id} view={plan} actions={actions} />)
+        shown.map((plan) => (
+          <PlanCard key={plan.id} view={plan} actions={actions} isHighlighted={plan.id === highlightId} />
+        ))
       )}
       {children}
     </main>

@@ -1,4 +1,4 @@
-import { formatAtStep, formatUpTo } from '../lib/format';
+import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
 
 /**
  * Every number the screens show goes through here: prices at the instrument's tick
@@ -12,6 +12,11 @@ export function qty(value: string | null, lotStep: string): string {
   return value === null ? '—' : formatAtStep(value, lotStep);
 }
 
+/** A suggested price or quantity in an input field: the step's precision, no thousands separators. */
+export function field(value: string, step: string): string {
+  return fixedAtStep(value, step);
+}
+
 export function money(value: string | null): string {
   return value === null ? '—' : formatUpTo(value, 2);
 }
@@ -20,12 +25,35 @@ export function percent(value: string | null): string {
   return value === null ? '—' : `${value}%`;
 }
 
+/** How far a level is: "0.83% · 0.42 ATR", or the percentage alone without an ATR. */
+export function distance(distancePercent: string | null, distanceAtr: string | null): string {
+  if (distancePercent === null) return '—';
+  return distanceAtr === null ? percent(distancePercent) : `${percent(distancePercent)} · ${distanceAtr} ATR`;
+}
+
+/** Bytes as "12.3 kB", "4.8 MB". */
+export function bytes(value: number): string {
+  if (value < 1000) return `${value} B`;
+  if (value < 1_000_000) return `${(value / 1000).toFixed(1)} kB`;
+  return `${(value / 1_000_000).toFixed(1)} MB`;
+}
+
+/** A time of day as the trader's browser writes it ("14:05:09"). */
+export function time(epochMillis: number): string {
+  return new Date(epochMillis).toLocaleTimeString();
+}
+
 export function rMultiple(value: string | null): string {
   return value === null ? '—' : `${value}R`;
 }
 
+/** "45s", "3m", "2h". */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  return `${Math.floor(seconds / 3600)}h`;
+}
+
 export function age(seconds: number): string {
-  if (seconds < 60) return `${seconds}s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
-  return `${Math.floor(seconds / 3600)}h ago`;
+  return `${duration(seconds)} ago`;
 }

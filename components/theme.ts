@@ -1,33 +1,48 @@
 /**
- * Colours and spacing, in one place: TradingView's dark palette first, a light one too.
- * Components use the CSS variables; the popup and the overlay's shadow root both load
- * `STYLES`, so the overlay looks the same and the page's CSS never reaches it.
+ * Colours and spacing, in one place: TradingView's dark palette first, a light one too
+ * (the screens follow the system's choice). Text colours keep WCAG AA contrast (4.5:1)
+ * on both the page and the card background, field borders 3:1 (test/unit/components/
+ * theme.test.ts checks every pair). The popup, the planner, the on-page panel's frame and
+ * the element picker's shadow root all load `STYLES`.
  */
 export const THEMES = {
   dark: {
     background: '#131722',
     panel: '#1e222d',
-    border: '#2a2e39',
+    border: '#363a45',
+    field: '#6a6d78',
     text: '#d1d4dc',
-    muted: '#868993',
-    buy: '#089981',
-    sell: '#f23645',
+    muted: '#9598a1',
+    buy: '#22ab94',
+    sell: '#f7525f',
+    /** Button fills; `on-accent` is the text on them. */
     accent: '#2962ff',
+    'on-accent': '#ffffff',
+    /** Entry and target levels, links. */
+    info: '#6d9cff',
     warn: '#f7a600',
   },
   light: {
     background: '#ffffff',
     panel: '#f0f3fa',
-    border: '#e0e3eb',
+    border: '#d1d4dc',
+    field: '#868993',
     text: '#131722',
     muted: '#5d606b',
     buy: '#007a6c',
     sell: '#cc2f3c',
-    accent: '#2962ff',
-    warn: '#b26b00',
+    accent: '#1e53e5',
+    'on-accent': '#ffffff',
+    info: '#1e53e5',
+    warn: '#945800',
   },
 } as const;
 export type ThemeName = keyof typeof THEMES;
+export type ThemeColor = keyof (typeof THEMES)['dark'];
+
+/** Text colours and the backgrounds they are read on; field borders against both backgrounds. */
+export const TEXT_COLORS: readonly ThemeColor[] = ['text', 'muted', 'buy', 'sell', 'info', 'warn'];
+export const SURFACE_COLORS: readonly ThemeColor[] = ['background', 'panel'];
 
 function variables(theme: ThemeName): string {
   return Object.entries(THEMES[theme])
@@ -36,34 +51,44 @@ function variables(theme: ThemeName): string {
 }
 
 export const STYLES = `
-.tr-root{${variables('dark')}font:12px/1.4 -apple-system,BlinkMacSystemFont,"Trebuchet MS",Roboto,Ubuntu,sans-serif;color:var(--tr-text);background:var(--tr-background);}
-@media (prefers-color-scheme: light){.tr-root.tr-auto{${variables('light')}}}
-.tr-root.tr-light{${variables('light')}}
+.tr-root{${variables('dark')}color-scheme:dark;font:12px/1.45 -apple-system,BlinkMacSystemFont,"Trebuchet MS",Roboto,Ubuntu,sans-serif;color:var(--tr-text);background:var(--tr-background);}
+@media (prefers-color-scheme: light){.tr-root.tr-auto{${variables('light')}color-scheme:light;}}
+.tr-root.tr-light{${variables('light')}color-scheme:light;}
 .tr-root *{box-sizing:border-box;}
 .tr-header{display:flex;align-items:center;gap:8px;padding:8px 10px;border-bottom:1px solid var(--tr-border);}
 .tr-header h1{font-size:13px;margin:0;flex:1;font-weight:600;}
 .tr-card{background:var(--tr-panel);border:1px solid var(--tr-border);border-radius:6px;margin:8px;padding:8px 10px;}
-.tr-card-head{display:flex;align-items:baseline;gap:6px;}
+.tr-card-head{display:flex;align-items:baseline;gap:6px;flex-wrap:wrap;}
+.tr-name{color:var(--tr-muted);font-size:11px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:100%;}
 .tr-symbol{font-size:15px;font-weight:700;}
-.tr-side{font-size:11px;font-weight:700;text-transform:uppercase;padding:1px 5px;border-radius:3px;}
+.tr-side{font-size:11px;font-weight:700;text-transform:uppercase;padding:0 5px;border-radius:3px;}
 .tr-long{color:var(--tr-buy);border:1px solid var(--tr-buy);}
 .tr-short{color:var(--tr-sell);border:1px solid var(--tr-sell);}
-.tr-status{margin-left:auto;color:var(--tr-muted);font-size:11px;}
+.tr-status{margin-left:auto;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.02em;color:var(--tr-muted);}
+.tr-status[data-status="active"]{color:var(--tr-buy);}
+.tr-status[data-status="armed"]{color:var(--tr-info);}
+.tr-status[data-status="paused"]{color:var(--tr-warn);}
+.tr-quote{display:flex;align-items:baseline;gap:8px;flex-wrap:wrap;margin:2px 0;}
 .tr-price{font-size:18px;font-weight:700;font-variant-numeric:tabular-nums;}
 .tr-source{color:var(--tr-muted);font-size:11px;}
 .tr-stale{color:var(--tr-warn);font-weight:700;}
+.tr-stale-note{color:var(--tr-warn);font-size:11px;margin:2px 0 4px;}
 .tr-grid{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0;font-variant-numeric:tabular-nums;}
 .tr-grid dt{color:var(--tr-muted);}
 .tr-grid dd{margin:0;text-align:right;}
 .tr-next{display:flex;flex-direction:column;gap:3px;margin:6px 0;}
-.tr-level{display:grid;grid-template-columns:64px 1fr auto;gap:6px;align-items:baseline;font-variant-numeric:tabular-nums;}
-.tr-level-name{font-weight:600;}
+.tr-next-title{color:var(--tr-muted);font-size:11px;margin:6px 0 2px;}
+.tr-level{display:grid;grid-template-columns:minmax(72px,auto) 1fr auto;gap:8px;align-items:baseline;font-variant-numeric:tabular-nums;}
+.tr-level-name{font-weight:600;white-space:nowrap;}
 .tr-level-add .tr-level-name{color:var(--tr-buy);}
-.tr-level-target .tr-level-name{color:var(--tr-accent);}
+.tr-level-target .tr-level-name{color:var(--tr-info);}
 .tr-level-stop .tr-level-name{color:var(--tr-sell);}
-.tr-level-entry .tr-level-name{color:var(--tr-accent);}
-.tr-distance{color:var(--tr-muted);text-align:right;}
+.tr-level-entry .tr-level-name{color:var(--tr-info);}
+.tr-level-next{font-weight:700;}
+.tr-distance{color:var(--tr-muted);text-align:right;white-space:nowrap;}
+.tr-level-next .tr-distance{color:var(--tr-text);}
 .tr-table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums;margin-top:6px;}
+.tr-table caption{text-align:left;color:var(--tr-muted);font-size:11px;padding-bottom:2px;}
 .tr-table th{color:var(--tr-muted);font-weight:400;text-align:right;padding:1px 4px;border-bottom:1px solid var(--tr-border);}
 .tr-table td{text-align:right;padding:1px 4px;}
 .tr-table th:first-child,.tr-table td:first-child{text-align:left;}
@@ -73,22 +98,62 @@ export const STYLES = `
 .tr-waiting{border:1px solid var(--tr-warn);border-radius:6px;padding:6px 8px;margin:6px 0;}
 .tr-waiting-title{color:var(--tr-warn);font-weight:700;margin-bottom:4px;}
 .tr-form{display:flex;gap:6px;align-items:end;flex-wrap:wrap;}
-.tr-form label{display:flex;flex-direction:column;font-size:11px;color:var(--tr-muted);}
-.tr-form input{width:96px;background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-border);border-radius:4px;padding:3px 5px;font:inherit;}
-.tr-form input[aria-invalid="true"]{border-color:var(--tr-sell);}
+.tr-form label{display:flex;flex-direction:column;gap:1px;font-size:11px;color:var(--tr-muted);flex:1 1 96px;}
+.tr-form input{width:100%;}
+.tr-root input:not([type]),.tr-root input[type="text"],.tr-root textarea{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:3px 5px;font:inherit;}
+.tr-root input[aria-invalid="true"],.tr-root textarea[aria-invalid="true"]{border-color:var(--tr-sell);}
 .tr-error{color:var(--tr-sell);font-size:11px;width:100%;}
-.tr-button{background:var(--tr-panel);color:var(--tr-text);border:1px solid var(--tr-border);border-radius:4px;padding:4px 9px;font:inherit;cursor:pointer;}
-.tr-button:hover{border-color:var(--tr-muted);}
-.tr-button:focus-visible,.tr-form input:focus-visible{outline:2px solid var(--tr-accent);outline-offset:1px;}
-.tr-primary{background:var(--tr-accent);border-color:var(--tr-accent);color:#fff;font-weight:600;}
+.tr-banner{margin:8px;padding:6px 10px;border-radius:6px;border:1px solid var(--tr-sell);color:var(--tr-sell);background:var(--tr-panel);}
+.tr-notice{margin:8px;padding:6px 10px;border-radius:6px;border:1px solid var(--tr-border);background:var(--tr-panel);display:flex;gap:8px;align-items:center;}
+.tr-button{background:var(--tr-panel);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:4px 9px;font:inherit;cursor:pointer;}
+.tr-button:hover{border-color:var(--tr-text);}
+.tr-button:disabled{opacity:.6;cursor:default;}
+.tr-root :focus-visible{outline:2px solid var(--tr-info);outline-offset:1px;}
+.tr-primary{background:var(--tr-accent);border-color:var(--tr-accent);color:var(--tr-on-accent);font-weight:600;}
+.tr-danger{color:var(--tr-sell);}
+.tr-link{background:none;border:0;padding:0;color:var(--tr-info);font:inherit;cursor:pointer;text-decoration:underline;}
 .tr-actions{display:flex;gap:6px;flex-wrap:wrap;margin-top:6px;}
-.tr-alerts{list-style:none;margin:6px 0 0;padding:0;color:var(--tr-muted);font-size:11px;}
+.tr-alerts{list-style:none;margin:0;padding:0;color:var(--tr-muted);font-size:11px;}
+.tr-subtitle{color:var(--tr-muted);font-size:11px;margin:8px 0 2px;font-weight:600;}
 .tr-alerts li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}
 .tr-empty{padding:16px;text-align:center;color:var(--tr-muted);}
 .tr-empty strong{display:block;color:var(--tr-text);font-size:14px;margin-bottom:6px;}
+.tr-empty ol{text-align:left;margin:8px 0;padding-left:20px;}
 .tr-muted{color:var(--tr-muted);}
-.tr-overlay{width:280px;border:1px solid var(--tr-border);border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.4);overflow:hidden;}
+.tr-warn{color:var(--tr-warn);}
+.tr-check{display:inline-flex;gap:4px;align-items:center;cursor:pointer;}
+.tr-check input{accent-color:var(--tr-accent);margin:0;}
+.tr-highlight{border-color:var(--tr-info);box-shadow:0 0 0 1px var(--tr-info);}
+.tr-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
+.tr-overlay{width:300px;border:1px solid var(--tr-border);border-radius:8px;overflow:hidden;}
 .tr-overlay .tr-card{margin:0;border:0;border-radius:0;}
-.tr-drag{cursor:move;user-select:none;}
-.tr-pill{display:inline-flex;gap:6px;align-items:center;border-radius:14px;padding:4px 10px;border:1px solid var(--tr-border);cursor:pointer;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.4);}
+.tr-overlay .tr-card+.tr-card{border-top:1px solid var(--tr-border);}
+.tr-overlay .tr-header{padding:5px 6px 5px 10px;}
+.tr-drag{cursor:move;user-select:none;touch-action:none;}
+.tr-pill{display:inline-flex;gap:8px;align-items:center;white-space:nowrap;border-radius:16px;padding:5px 12px;border:1px solid var(--tr-field);color:var(--tr-text);background:var(--tr-background);font:inherit;font-weight:600;cursor:pointer;touch-action:none;}
+.tr-pill-next{color:var(--tr-info);}
+.tr-pill-act{border-color:var(--tr-warn);}
+.tr-pill-act .tr-pill-next{color:var(--tr-warn);}
+.tr-page{max-width:980px;margin:0 auto;padding:0 16px 32px;min-height:100vh;}
+.tr-page h1{font-size:18px;}
+.tr-page h2{font-size:14px;margin:0 0 8px;}
+.tr-section{background:var(--tr-panel);border:1px solid var(--tr-border);border-radius:6px;padding:12px 14px;margin:12px 0;}
+.tr-drop{border:1px dashed var(--tr-field);border-radius:6px;padding:12px;display:flex;flex-direction:column;gap:8px;}
+.tr-drop-active{border-color:var(--tr-info);background:var(--tr-background);}
+.tr-drop textarea{width:100%;min-height:72px;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;}
+.tr-problems{margin:6px 0 0;padding-left:18px;color:var(--tr-sell);}
+.tr-plans{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums;}
+.tr-plans th{color:var(--tr-muted);font-weight:400;text-align:left;padding:4px 6px;border-bottom:1px solid var(--tr-border);}
+.tr-plans td{padding:6px;border-bottom:1px solid var(--tr-border);vertical-align:middle;}
+.tr-plans tr.tr-highlight td{background:var(--tr-background);}
+.tr-badge{display:inline-block;border-radius:3px;padding:0 6px;font-size:11px;font-weight:700;text-transform:uppercase;border:1px solid currentColor;}
+.tr-badge-draft{color:var(--tr-muted);}
+.tr-badge-armed{color:var(--tr-info);}
+.tr-badge-active{color:var(--tr-buy);}
+.tr-badge-closed{color:var(--tr-muted);}
+.tr-flag{color:var(--tr-warn);font-size:11px;margin-left:6px;}
+.tr-meter{width:160px;height:10px;vertical-align:middle;}
+.tr-meter::-webkit-meter-bar{background:var(--tr-background);border:1px solid var(--tr-field);border-radius:5px;}
+.tr-meter::-webkit-meter-optimum-value{background:var(--tr-accent);border-radius:5px;}
+.tr-meter::-moz-meter-bar{background:var(--tr-accent);}
 `;

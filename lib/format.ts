@@ -9,6 +9,15 @@ export function formatAtStep(value: string, step: string): string {
   return groupThousands(new Decimal(value).toFixed(places));
 }
 
+/**
+ * At the step's precision without grouping, as a trader types it into a field ("61000.0");
+ * a value finer than the step (a fill between ticks) keeps every digit, never rounded.
+ */
+export function fixedAtStep(value: string, step: string): string {
+  const decimal = new Decimal(value);
+  return decimal.toFixed(Math.max(new Decimal(step).decimalPlaces(), decimal.decimalPlaces()));
+}
+
 /** At most `places` decimals, trailing zeros dropped: for averages, R multiples and ATR. */
 export function formatUpTo(value: string, places: number): string {
   return groupThousands(new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed());

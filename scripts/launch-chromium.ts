@@ -18,6 +18,8 @@ export interface ExtensionSession {
   readonly extensionId: string;
   /** The background service worker; `evaluate` runs code in it (with `chrome.*`). */
   readonly serviceWorker: Worker;
+  /** The fresh profile (with `--remote-debugging-port=0`, Chromium writes `DevToolsActivePort` here). */
+  readonly userDataDir: string;
   /** Closes the browser and deletes its fresh profile. */
   close(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context,
       extensionId,
       serviceWorker,
+      userDataDir,
       close: async () => {
         await context.close();
         rmSync(userDataDir, { recursive: true, force: true });

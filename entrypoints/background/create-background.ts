@@ -7,12 +7,20 @@ import {
 } from '../../lib/store/watch-settings';
 import { PlanService } from '../../lib/worker/plan-service';
 import type { Notifier } from '../../lib/worker/ports';
+import {
+  defaultOverlaySettings,
+  OVERLAY_SETTINGS_KEY,
+  OverlaySettingsSchema,
+  type OverlaySettings,
+} from '../../lib/store/overlay-settings';
 import { createAcceptContext, createHandlers } from './handlers';
+import { createOverlayHandlers } from './overlay-handlers';
 import { createPlanHandlers } from './plan-handlers';
-import { checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
+import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
 import { createMessageRouter } from './message-router';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createSerialQueue, StoredRecord, type KeyValueArea } from './storage';
+import { migrateStorage } from './storage-migration';
 import { TickIntake } from './tick-intake';
 
 export interface BackgroundDeps {
@@ -39,11 +47,23 @@ export interface Background {
   readonly plans: PlanService;
   /** The `stale-check` alarm's work. */
   readonly checkStale: () => Promise<void>;
+  /**
+   * The worker's start, begun when the background is built: storage migrated, the latest
+   * quotes given to the plans again, and every notification a stopped worker owed shown.
+   * Messages and alarms are handled after it.
+   */
+  readonly ready: Promise<void>;
 }
 
 /** Builds the background from its dependencies (the browser's, or fakes in tests). */
 export function createBackground(deps: BackgroundDeps): Background {
-  const queue = createSerialQueue();
+  const log = (message: string) => console.warn(`Tranche: ${message}`);
+  // Before anything else reads storage; a failed migration is logged and the records are
+  // still read field by field (and quarantined where unreadable).
+  const migrated = migrateStorage(deps.local, deps.now, log).catch((error: unknown) =>
+    log(`the storage migration failed: ${String(error)}`),
+  );
+  const queue = createSerialQueue(migrated);
   const ticks = new TickIntake({ local: deps.local, queue, now: deps.now });
   const pickedSites = new PickedSitesService({
     local: deps.local,
@@ -71,7 +91,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     notifier: deps.notifier,
     clock: { now: deps.now },
     newId: deps.newId,
-    log: (message) => console.warn(`Tranche: ${message}`),
+    log,
+    ready: migrated,
   });
   const wiring = { plans, local: deps.local, watchSettings, badge: deps.badge, now: deps.now };
   ticks.onTick(async (tick) => {
@@ -79,7 +100,11 @@ export function createBackground(deps: BackgroundDeps): Background {
     await paintBadge(wiring, tick);
   });
   ticks.onStale((stale) => plans.onStale(stale));
-  const handleMessage = createMessageRouter({
+  const ready = migrated
+    .then(() => catchUpPlans(wiring))
+    .then(() => plans.flushOutbox())
+    .catch((error: unknown) => log(`starting failed: ${String(error)}`));
+  const route = createMessageRouter({
     local: deps.local,
     queue,
     now: deps.now,
@@ -94,7 +119,31 @@ export function createBackground(deps: BackgroundDeps): Background {
       pickedSites,
       watchSettings,
       planHandlers: createPlanHandlers({ plans, local: deps.local, watchSettings, now: deps.now }),
+      overlayHandlers: createOverlayHandlers({
+        settings: new StoredRecord<OverlaySettings>(
+          deps.local,
+          OVERLAY_SETTINGS_KEY,
+          OverlaySettingsSchema,
+          defaultOverlaySettings,
+          deps.now,
+        ),
+        queue,
+        now: deps.now,
+      }),
     }),
   });
-  return { handleMessage, ticks, pickedSites, plans, checkStale: () => checkStaleQuotes(wiring) };
+  return {
+    handleMessage: async (raw, sender) => {
+      await ready;
+      return route(raw, sender);
+    },
+    ticks,
+    pickedSites,
+    plans,
+    checkStale: async () => {
+      await ready;
+      await checkStaleQuotes(wiring);
+    },
+    ready,
+  };
 }

@@ -1,5 +1,6 @@
 import type { AcceptContext } from '../../lib/messages/accept';
 import type { PickedSitesService } from './picked-sites-service';
+import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
 import type { Handlers } from './message-router';
 import type { StoredRecord } from './storage';
@@ -12,12 +13,20 @@ export interface HandlerDeps {
   readonly pickedSites: PickedSitesService;
   readonly watchSettings: StoredRecord<WatchSettings>;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
+  readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
 }
 
 /** Each request type, answered by the module that owns it. */
-export function createHandlers({ ticks, pickedSites, watchSettings, planHandlers }: HandlerDeps): Handlers {
+export function createHandlers({
+  ticks,
+  pickedSites,
+  watchSettings,
+  planHandlers,
+  overlayHandlers,
+}: HandlerDeps): Handlers {
   return {
     ...planHandlers,
+    ...overlayHandlers,
     tick: async (request, sender) => {
       await ticks.receiveTick(request, sender.tabId);
       return { ok: true };

@@ -5,11 +5,14 @@ import { originToMatchPattern } from '../../lib/messages/sender';
 import { parseNotificationId } from '../../lib/worker/notification-id';
 import { browserBadge, browserNotifier, browserPickerApis, manifestContentPatterns } from './browser-apis';
 import { createBackground } from './create-background';
+import { handleCommand } from './overlay-handlers';
 
 /** How often closed or frozen tabs are checked for stale prices: alarms survive the worker stopping. */
 const STALE_CHECK_ALARM = 'stale-check';
 
 export default defineBackground(() => {
+  // Building it starts the worker's work (background.ready): storage migrated, prices a
+  // stopped worker had not yet given the plans, and whatever it owed shown now, once.
   const background = createBackground({
     local: browser.storage.local,
     session: browser.storage.session,
@@ -55,6 +58,11 @@ export default defineBackground(() => {
     );
   });
 
-  // Whatever a stopped worker owed is shown now, once.
-  void background.plans.flushOutbox();
+  // The panel's shortcut: the tab's content script shows or hides its panel.
+  browser.commands.onCommand.addListener((command, tab) => {
+    void handleCommand(command, tab?.id, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    });
+  });
 });

@@ -121,6 +121,10 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers['plan-skip'](request, sender);
     case 'quiet-set':
       return handlers['quiet-set'](request, sender);
+    case 'overlay-settings-get':
+      return handlers['overlay-settings-get'](request, sender);
+    case 'overlay-settings-set':
+      return handlers['overlay-settings-set'](request, sender);
   }
 }
 

@@ -26,7 +26,7 @@ export interface PlanWiringDeps {
  */
 export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Promise<void> {
   if (tick.tabId === null) return;
-  const { plans: records } = await deps.plans.list();
+  const records = await deps.plans.records();
   const record = records.find(
     (candidate) =>
       (candidate.status === 'armed' || candidate.status === 'active') &&
@@ -63,5 +63,30 @@ export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
       quote.staleSince ??
       (now - quote.receivedAt > settings.staleAfterSeconds * 1000 ? quote.receivedAt : null);
     if (since !== null) await deps.plans.onStale({ venue: quote.venue, symbol: quote.symbol, since });
+  }
+}
+
+/**
+ * At the worker's start: the latest stored quote of every page goes to the plans again.
+ * Chrome may stop the worker after a tick's quote was stored and before the plans
+ * stepped on it; the content script does not resend a price, so without this a level
+ * touched by that tick (a spike that came back) would never alert. A tick a plan has
+ * already stepped on is a duplicate to the engine and changes nothing; a plan armed after
+ * the quote arrived does not see it.
+ */
+export async function catchUpPlans(deps: Pick<PlanWiringDeps, 'plans' | 'local'>): Promise<void> {
+  const stored = await deps.local.get([QUOTES_KEY]);
+  const parsed = QuotesRecordSchema.safeParse(stored[QUOTES_KEY]);
+  if (!parsed.success) return;
+  const quotes = Object.values(parsed.data.quotes).sort((a, b) => a.receivedAt - b.receivedAt);
+  for (const quote of quotes) {
+    await deps.plans.onTick({
+      venue: quote.venue,
+      symbol: quote.symbol,
+      price: quote.price,
+      time: quote.time,
+      source: quote.source,
+      receivedAt: quote.receivedAt,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { quarantineKey, readRecord } from '../../lib/store/record';
+import { quarantineWrite, readRecord } from '../../lib/store/record';
 
 /** The part of a `storage.StorageArea` the background uses (fakeBrowser's and the real one fit). */
 export interface KeyValueArea {
@@ -16,10 +16,11 @@ export type SerialQueue = <T>(task: () => Promise<T>) => Promise<T>;
 /**
  * Messages are handled concurrently, and a read-modify-write of one record (quotes, the
  * refusal counter) interleaved with another loses an update. Every write of the
- * background's records goes through one queue.
+ * background's records goes through one queue. The first task waits for `after` (the
+ * storage migration), settled either way.
  */
-export function createSerialQueue(): SerialQueue {
-  let tail: Promise<unknown> = Promise.resolve();
+export function createSerialQueue(after: Promise<unknown> = Promise.resolve()): SerialQueue {
+  let tail: Promise<unknown> = after.catch(() => undefined);
   return <T>(task: () => Promise<T>): Promise<T> => {
     const run = tail.then(task, task);
     tail = run.catch(() => undefined);
@@ -46,7 +47,10 @@ export class StoredRecord<T> {
     const read = readRecord(this.schema, raw, this.fallback);
     if (read.status === 'corrupt') {
       console.warn(`Tranche: the stored ${this.key} was corrupt (${read.problem}); quarantined and reset`);
-      await this.area.set({ [quarantineKey(this.key, this.now())]: read.raw, [this.key]: read.value });
+      await this.area.set({
+        ...quarantineWrite(this.key, read.raw, read.problem, this.now()),
+        [this.key]: read.value,
+      });
     }
     return read.value;
   }

@@ -8,7 +8,7 @@ import {
   QuotesRecordSchema,
   type QuotesRecord,
 } from '../../lib/store/quotes';
-import { quarantineKey } from '../../lib/store/record';
+import { quarantineWrite } from '../../lib/store/record';
 import {
   appendTicks,
   BucketSchema,
@@ -130,7 +130,9 @@ export class TickIntake {
         const bucket = BucketSchema.safeParse(stored[key]);
         // A corrupt bucket is kept aside like any corrupt record, and the hour starts afresh.
         if (bucket.success) buckets.set(key, bucket.data);
-        else if (stored[key] !== undefined) await local.set({ [quarantineKey(key, now())]: stored[key] });
+        else if (stored[key] !== undefined) {
+          await local.set(quarantineWrite(key, stored[key], 'unreadable tick-history bucket', now()));
+        }
       }
       const change = appendTicks(await index.read(), buckets, ticks, now());
       await local.set({ [TICK_HISTORY_INDEX_KEY]: change.index, ...Object.fromEntries(change.writes) });

@@ -7,10 +7,12 @@ import { PageWatch } from '../../lib/watch/page-watch';
 import { readPage, type ContentRead } from '../../lib/watch/read-page';
 import { chooseTargets, pageMode } from '../../lib/watch/targets';
 import { fetchWatchConfig, sendToBackground } from './background-link';
+import { connectOverlay } from './overlay-link';
 import { PageObserver } from './page-observer';
 
 /*
- * Reads the live price on the pages traders keep open and sends it to the background.
+ * Reads the live price on the pages traders keep open and sends it to the background,
+ * and frames the on-page panel on the supported sites' pages.
  * The same script is registered at run time for origins where the trader picked the
  * price element (the background answers `watch-config` with the picked selector). WXT's
  * ctx stops an older copy when a newer one starts, so a second injection is harmless.
@@ -37,6 +39,7 @@ export default defineContentScript({
         return () => clearTimeout(id);
       },
     };
+    const overlay = connectOverlay(ctx);
     const observer = new PageObserver(document, () => watch.noticeChange());
     const read = (): ContentRead => {
       const url = new URL(location.href);
@@ -44,6 +47,7 @@ export default defineContentScript({
       const mode = pageMode(config.picked, findAdapter(url)?.id);
       const isSelectorFound = mode.kind === 'picked' && observer.hasElement(mode.selector);
       observer.update(chooseTargets(mode, reading, isSelectorFound));
+      overlay.noticeRead(reading);
       return reading;
     };
     const watch = new PageWatch({

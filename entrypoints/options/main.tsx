@@ -1,3 +1,12 @@
 import { render } from 'preact';
 
-render(<p>Tranche</p>, document.getElementById('app')!);
+import { STYLES } from '../../components/theme';
+import { App } from './App';
+
+const style = document.createElement('style');
+style.textContent = `${STYLES}body{margin:0;}`;
+document.head.append(style);
+document.body.classList.add('tr-root', 'tr-auto');
+
+const root = document.getElementById('app');
+if (root !== null) render(<App initialHighlight={new URLSearchParams(location.search).get('plan')} />, root);

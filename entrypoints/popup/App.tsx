@@ -2,22 +2,68 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 import { PickPrice, type PickStatus } from '../../components/PickPrice';
+import type { PlanActions } from '../../components/PlanCard';
+import { Popup } from '../../components/Popup';
 import type { PickedSiteView } from '../../lib/messages/replies';
 import { originToMatchPattern } from '../../lib/messages/sender';
-import { ask } from './background-client';
+import type { PlanView } from '../../lib/worker/view';
+import { ask } from '../extension-pages/background-client';
+import { openPlanner } from '../extension-pages/open-planner';
+import { usePolling } from '../extension-pages/use-polling';
 import type { TargetTab } from './target-tab';
 
-/** The popup (for now: its "Pick the price on this page" section), wired to the background. */
-export function App({ target }: { target: TargetTab | null }) {
+/** How often the open popup asks for the plans. */
+const REFRESH_MILLIS = 1000;
+
+type Ack = { ok: true } | { ok: false; error: string };
+
+/** The popup wired to the background: plans, confirmations, quiet mode and the price picker. */
+export function App({ target, highlightId }: { target: TargetTab | null; highlightId: string | null }) {
+  const [view, setView] = useState<{ plans: readonly PlanView[]; isQuiet: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [sites, setSites] = useState<readonly PickedSiteView[]>([]);
   const [status, setStatus] = useState<PickStatus>({ kind: 'idle' });
 
-  const refresh = useCallback(async () => {
+  const load = useCallback(async () => {
+    const reply = await ask<'plans-view'>({ type: 'plans-view' });
+    if (reply.ok) {
+      setView({ plans: reply.plans, isQuiet: reply.isQuiet });
+      setLoadError(null);
+    } else {
+      setLoadError(reply.error);
+    }
+  }, []);
+  usePolling(load, REFRESH_MILLIS);
+
+  /** Send an action, show its refusal plainly, and show its effect at once. */
+  const act = async (request: Promise<Ack>) => {
+    const reply = await request;
+    setActionError(reply.ok ? null : reply.error);
+    await load();
+  };
+  const actions: PlanActions & { onQuiet: (isQuiet: boolean) => void } = {
+    onConfirm: (id, tranche, price, qty) =>
+      void act(
+        ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() }),
+      ),
+    onSkip: (id, tranche) =>
+      void act(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
+    onPause: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
+    onResume: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+    onQuiet: (isQuiet) => void act(ask<'quiet-set'>({ type: 'quiet-set', isQuiet })),
+    onOpenPlanner: (id) =>
+      void openPlanner(id).catch((error: unknown) =>
+        setActionError(`The planner did not open: ${String(error)}`),
+      ),
+  };
+
+  const refreshSites = useCallback(async () => {
     const reply = await ask<'picked-sites-list'>({ type: 'picked-sites-list' });
     if (reply.ok) setSites(reply.sites);
     else setStatus({ kind: 'error', text: reply.error });
   }, []);
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => void refreshSites(), [refreshSites]);
 
   const pick = async () => {
     const origin = target?.origin;
@@ -37,14 +83,18 @@ export function App({ target }: { target: TargetTab | null }) {
   const remove = async (origin: string) => {
     const reply = await ask<'picked-site-remove'>({ type: 'picked-site-remove', origin });
     if (!reply.ok) setStatus({ kind: 'error', text: reply.error });
-    await refresh();
+    await refreshSites();
   };
 
   return (
-    <main class="tr-root" style={{ width: '380px', minHeight: '120px' }}>
-      <header class="tr-header">
-        <h1>Tranche</h1>
-      </header>
+    <Popup
+      plans={view?.plans ?? []}
+      isQuiet={view?.isQuiet ?? false}
+      isLoading={view === null && loadError === null}
+      error={actionError ?? loadError}
+      highlightId={highlightId}
+      actions={actions}
+    >
       <PickPrice
         pageOrigin={target?.origin ?? null}
         status={status}
@@ -52,6 +102,6 @@ export function App({ target }: { target: TargetTab | null }) {
         onPick={() => void pick()}
         onRemove={(origin) => void remove(origin)}
       />
-    </main>
+    </Popup>
   );
 }

@@ -43,3 +43,7 @@ export const DecimalMarkSchema = z.enum(['.', ',']);
 
 /** Every refusal and failure crosses as one short sentence, never a stack or a zod dump. */
 export const ErrorTextSchema = z.string().check(z.maxLength(500));
+
+/** A page's host as `URL#host` prints it: "www.binance.com", "127.0.0.1:8123" (keys per-site settings). */
+export const SITE_HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/;
+export const SiteHostSchema = z.string().check(z.maxLength(255), z.regex(SITE_HOST_PATTERN));

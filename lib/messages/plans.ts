@@ -137,6 +137,7 @@ export const QuarantinedViewSchema = z.strictObject({
   raw: z.string(),
   at: z.number(),
 });
+export type QuarantinedView = z.infer<typeof QuarantinedViewSchema>;
 
 const ErrorReply = z.strictObject({ ok: z.literal(false), error: ErrorTextSchema });
 

@@ -8,6 +8,7 @@ import {
   SymbolSchema,
   WebOriginSchema,
 } from './fields';
+import { OverlaySettingsReplySchema } from './overlay';
 import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
 import type { RequestType } from './requests';
 import { WatchConfigReplySchema } from './watch-config';
@@ -57,6 +58,8 @@ export const REPLY_SCHEMAS = {
   'plan-fill': AckReplySchema,
   'plan-skip': AckReplySchema,
   'quiet-set': AckReplySchema,
+  'overlay-settings-get': OverlaySettingsReplySchema,
+  'overlay-settings-set': AckReplySchema,
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 
 /** The reply to a request of type T: `ReplyOf<'picker-start'>` is `{ ok: true, origin } | { ok: false, error }`. */

@@ -19,6 +19,7 @@ import {
   PlansViewRequestSchema,
   QuietSetRequestSchema,
 } from './plans';
+import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -105,6 +106,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   PlanFillRequestSchema,
   PlanSkipRequestSchema,
   QuietSetRequestSchema,
+  OverlaySettingsGetRequestSchema,
+  OverlaySettingsSetRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

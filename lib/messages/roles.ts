@@ -31,6 +31,9 @@ export const SENDER_ROLES = {
   'plan-fill': SenderRole.extensionPage,
   'plan-skip': SenderRole.extensionPage,
   'quiet-set': SenderRole.extensionPage,
+  // The panel's place and fold per site, from its frame; the global switch from the planner.
+  'overlay-settings-get': SenderRole.extensionPage,
+  'overlay-settings-set': SenderRole.extensionPage,
 } as const satisfies Record<RequestType, SenderRole>;
 
 export function isRequestType(value: unknown): value is RequestType {

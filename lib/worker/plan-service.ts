@@ -15,7 +15,8 @@ import {
   PROCESSED_LIMIT,
   withStatus,
 } from '../store/plans';
-import { quarantineKey, readRecord } from '../store/record';
+import type { QuarantineEntry } from '../store/record';
+import { QUARANTINE_PREFIX, quarantineWrite, readQuarantineEntry, readRecord } from '../store/record';
 import type { JournalEntry } from './journal';
 import { journalKey, JournalSchema } from './journal';
 import { notificationFor } from './notifications';
@@ -24,7 +25,6 @@ import { isTickForPlan } from './routing';
 
 export const OUTBOX_KEY = 'notifications/outbox';
 export const ALERT_SETTINGS_KEY = 'alerts/settings';
-const QUARANTINE_PREFIX = 'quarantine/';
 /** Deleted plans kept for undo. */
 const TRASH_LIMIT = 20;
 /** A journal longer than this drops its oldest entries (they are also in exports taken before). */
@@ -56,14 +56,14 @@ export interface IncomingTick {
   readonly price: string;
   readonly time: number;
   readonly source: string;
+  /**
+   * When the background received it. A plan armed after that never sees it: a price
+   * replayed from the stored quotes at the worker's start may predate the plan.
+   */
+  readonly receivedAt?: number;
 }
 
-export interface QuarantinedRecord {
-  readonly key: string;
-  readonly problem: string;
-  readonly raw: unknown;
-  readonly at: number;
-}
+export type QuarantinedRecord = QuarantineEntry;
 
 export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -73,6 +73,8 @@ export interface PlanServiceDeps {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly log?: (message: string) => void;
+  /** Work waits for this first (the storage migration), whether it succeeds or not. */
+  readonly ready?: Promise<unknown>;
 }
 
 /**
@@ -84,9 +86,11 @@ export interface PlanServiceDeps {
  */
 export class PlanService {
   /** One event at a time: ticks and confirmations for the same plan must not interleave. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private queue: Promise<unknown>;
 
-  constructor(private readonly deps: PlanServiceDeps) {}
+  constructor(private readonly deps: PlanServiceDeps) {
+    this.queue = (deps.ready ?? Promise.resolve()).catch(() => undefined);
+  }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work, work);
@@ -103,17 +107,14 @@ export class PlanService {
       const all = await this.deps.store.getAll();
       const quarantined = Object.entries(all)
         .filter(([key]) => key.startsWith(QUARANTINE_PREFIX))
-        .map(([key, value]) => {
-          const entry = value as Partial<QuarantinedRecord>;
-          return {
-            key: typeof entry.key === 'string' ? entry.key : key,
-            problem: String(entry.problem ?? 'unreadable'),
-            raw: entry.raw ?? value,
-            at: Number(entry.at ?? 0),
-          };
-        });
+        .map(([key, value]) => readQuarantineEntry(key, value));
       return { plans, quarantined };
     });
+  }
+
+  /** Every readable plan, in index order, without the quarantine listing (which reads all of storage). */
+  records(): Promise<PlanRecord[]> {
+    return this.serial(() => this.readPlans());
   }
 
   journal(id: string): Promise<JournalEntry[]> {
@@ -193,7 +194,7 @@ export class PlanService {
   private async quarantine(key: string, raw: unknown, problem: string): Promise<void> {
     const at = this.deps.clock.now();
     this.deps.log?.(`quarantined ${key}: ${problem}`);
-    await this.deps.store.set({ [quarantineKey(key, at)]: { key, raw, problem, at } });
+    await this.deps.store.set(quarantineWrite(key, raw, problem, at));
   }
 
   private async readJournal(id: string): Promise<JournalEntry[]> {
@@ -338,6 +339,7 @@ export class PlanService {
         )
           continue;
         if (!isTickForPlan(record.plan.instrument, tick)) continue;
+        if (tick.receivedAt !== undefined && tick.receivedAt < armedAt(record)) continue;
         routed += 1;
         const event: EngineEvent = { type: 'tick', price: tick.price, time: tick.time, source: tick.source };
         const result = this.applyEvent(record, event, now);
@@ -540,13 +542,20 @@ export class PlanService {
     await this.deps.store.set(writes);
   }
 
-  /** Show every owed notification, then forget it. Safe to run again at any time. */
+  /**
+   * Show every owed notification, then forget it. Safe to run again at any time. One that
+   * the browser already shows was shown by a worker stopped before it could forget it:
+   * showing it again would alert the trader twice, so it is only forgotten.
+   */
   flushOutbox(): Promise<void> {
     return this.serial(async () => {
       const stored = await this.deps.store.get([OUTBOX_KEY]);
       const outbox = OutboxSchema.catch([]).parse(stored[OUTBOX_KEY]);
       if (outbox.length === 0) return;
-      for (const notification of outbox) await this.deps.notifier.show(notification);
+      const displayed = new Set(await this.deps.notifier.shown());
+      for (const notification of outbox) {
+        if (!displayed.has(notification.id)) await this.deps.notifier.show(notification);
+      }
       const after = await this.deps.store.get([OUTBOX_KEY]);
       const current = OutboxSchema.catch([]).parse(after[OUTBOX_KEY]);
       const shown = new Set(outbox.map((notification) => notification.id));
@@ -555,6 +564,15 @@ export class PlanService {
       });
     });
   }
+}
+
+/** When the plan was last armed (0 when its lifecycle was lost and repaired). */
+function armedAt(record: PlanRecord): number {
+  for (let index = record.lifecycle.length - 1; index >= 0; index -= 1) {
+    const entry = record.lifecycle[index];
+    if (entry?.status === 'armed') return entry.at;
+  }
+  return 0;
 }
 
 /** A record as storage keeps it: JSON-safe (bounds may be infinite). */

@@ -1,163 +1,162 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 
-import { OverlayPanel } from '../../../components/OverlayPanel';
-import type { PlanActions } from '../../../components/PlanCard';
 import { Popup } from '../../../components/Popup';
-import { createEngine, step } from '../../../lib/engine/step';
-import type { EngineState } from '../../../lib/engine/types';
-import { checkPlan } from '../../../lib/plan/validate';
-import type { PlanRecord } from '../../../lib/store/plans';
-import type { QuoteInput } from '../../../lib/worker/view';
-import { planView } from '../../../lib/worker/view';
-
-// BTCUSDT long: entry 60000, stop 59000 → R = 1000; budget 10000 × 1% = 100 → qty 0.1.
-// add-1 at 61000 (1R from the entry fill), size 0.5 → 0.05; target-1 at 62000 (2R), rest.
-const check = checkPlan({
-  format: 'tranche.plan/1',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59000' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-});
-if (!check.ok) throw new Error('test plan is valid');
-const plan = check.plan;
-
-function record(engine: EngineState | null, status: PlanRecord['status'], isPaused = false): PlanRecord {
-  return {
-    version: 1,
-    id: 'p1',
-    plan,
-    status,
-    isPaused,
-    isMuted: false,
-    engine,
-    lifecycle: [],
-    processed: [],
-    alertSeq: 0,
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
-
-function ticks(...prices: string[]): EngineState {
-  let state = createEngine(plan, { mode: 'confirm', fill: 'level' });
-  prices.forEach((price, index) => {
-    state = step(state, { type: 'tick', price, time: index + 1 }).state;
-  });
-  return state;
-}
-
-const fresh: QuoteInput = { price: '60500', source: 'binance-futures', time: 9_000, isStale: false };
-
-function actions(): PlanActions & { onQuiet: (isQuiet: boolean) => void; onOpenPlanner: () => void } {
-  return {
-    onConfirm: vi.fn(),
-    onSkip: vi.fn(),
-    onPause: vi.fn(),
-    onResume: vi.fn(),
-    onOpenPlanner: vi.fn(),
-    onQuiet: vi.fn(),
-  };
-}
+import { actions, armedView, closedView, staleView, triggeredView } from './plan-views';
 
 afterEach(cleanup);
 
+/** The text of one level row of the popup's "next levels". */
+function levelRow(tranche: string): string {
+  return document.querySelector(`.tr-level[data-tranche="${tranche}"]`)?.textContent ?? '';
+}
+
 describe('popup states', () => {
-  it('empty: tells a new user to import a plan in the planner', () => {
+  it('empty: tells a new user the steps and opens the planner', () => {
     const handlers = actions();
     render(<Popup plans={[]} isQuiet={false} error={null} actions={handlers} />);
     expect(screen.getByText('No armed plans')).toBeTruthy();
+    expect(screen.getByRole('list').textContent).toContain('Import a plan file in the planner.');
     fireEvent.click(screen.getByRole('button', { name: 'Open the planner' }));
-    expect(handlers.onOpenPlanner).toHaveBeenCalled();
+    expect(handlers.onOpenPlanner).toHaveBeenCalledWith();
   });
 
-  it('armed: shows the entry level and its distance, no position yet', () => {
-    const view = planView(record(ticks('59800'), 'armed'), { ...fresh, price: '59800' }, [], 10_000);
-    render(<Popup plans={[view]} isQuiet={false} error={null} actions={actions()} />);
-    // |60000 − 59800| / 59800 = 0.33 %.
-    const entry = document.querySelector('[data-tranche="entry"].tr-level');
-    expect(entry?.textContent).toContain('60,000.0');
-    expect(entry?.textContent).toContain('0.33%');
+  it('loading: says so instead of claiming there are no plans', () => {
+    render(<Popup plans={[]} isQuiet={false} error={null} actions={actions()} isLoading />);
+    expect(screen.getByRole('status').textContent).toBe('Loading plans…');
+    expect(screen.queryByText('No armed plans')).toBeNull();
+  });
+
+  it('armed: the price with its source and age, the entry and its distance, no position yet', () => {
+    render(<Popup plans={[armedView()]} isQuiet={false} error={null} actions={actions()} />);
+    expect(screen.getByLabelText('Last price').textContent).toBe('59,800.0');
+    expect(screen.getByText('binance-futures · 1s ago')).toBeTruthy();
+    expect(screen.getByText('Waiting for the entry')).toBeTruthy();
+    // |60000 − 59800| / 59800 = 0.33 %; 200 / ATR 500 = 0.40 ATR.
+    expect(levelRow('entry')).toBe('entry60,000.00.33% · 0.40 ATR');
     expect(screen.queryByText('Open risk')).toBeNull();
-    expect(screen.getByText('armed')).toBeTruthy();
+    expect(screen.getByText('armed').dataset['status']).toBe('armed');
+    const ladder = within(screen.getByRole('table', { name: 'Tranches' }));
+    expect(ladder.getByText('0.100'), 'the entry quantity, at the lot precision').toBeTruthy();
   });
 
-  it('active with a triggered add: confirm prefilled, editable and checked before sending', () => {
+  it('active with a triggered add: confirm prefilled at tick and lot precision, editable, checked before sending', () => {
     const handlers = actions();
-    let state = ticks('59800', '60000');
-    state = step(state, { type: 'fill', tranche: 'entry', time: 3 }).state;
-    state = step(state, { type: 'tick', price: '61000', time: 4 }).state;
-    const view = planView(record(state, 'active'), { ...fresh, price: '61000' }, [], 10_000);
-    render(<Popup plans={[view]} isQuiet={false} error={null} actions={handlers} />);
-    expect(screen.getByText(/add 1 of 1 triggered: buy 0.050 at 61,000.0/)).toBeTruthy();
+    render(<Popup plans={[triggeredView()]} isQuiet={false} error={null} actions={handlers} />);
+    expect(screen.getByText('add 1 of 1 triggered: buy 0.050 at 61,000.0')).toBeTruthy();
     const qtyInput = screen.getByLabelText('Quantity') as HTMLInputElement;
-    expect(qtyInput.value).toBe('0.05');
+    const priceInput = screen.getByLabelText('Fill price') as HTMLInputElement;
+    expect([priceInput.value, qtyInput.value]).toEqual(['61000.0', '0.050']);
+
     fireEvent.input(qtyInput, { target: { value: '0.0505' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm fill' }));
     expect(screen.getByRole('alert').textContent).toBe(
       'Quantity "0.0505" is not a multiple of the lot step "0.001"',
     );
+    expect(qtyInput.getAttribute('aria-invalid')).toBe('true');
     expect(handlers.onConfirm).not.toHaveBeenCalled();
+
     fireEvent.input(qtyInput, { target: { value: '0.04' } });
-    fireEvent.input(screen.getByLabelText('Fill price'), { target: { value: '61,010.5' } });
+    fireEvent.input(priceInput, { target: { value: '61,010.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm fill' }));
     expect(handlers.onConfirm).toHaveBeenCalledWith('p1', 'add-1', '61010.5', '0.04');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(handlers.onSkip).toHaveBeenCalledWith('p1', 'add-1');
-    // (60000 − 59000) × 0.1 = 100 → 1.00 % of 10000, 1.00 R.
+
+    // (60000 − 59000) × 0.1 = 100 → 1.00 % of 10000, 1.00 R; (61000 − 60000) × 0.1 / 100 = 1.00 R unrealized.
     expect(screen.getByText('100 · 1.00% · 1.00R')).toBeTruthy();
+    expect(screen.getByText('0.100 @ 60,000.0')).toBeTruthy();
+    expect(screen.getByText('1.00R')).toBeTruthy();
+    const ladder = within(screen.getByRole('table', { name: 'Tranches' }));
+    expect(ladder.getByText('filled')).toBeTruthy();
+    expect(ladder.getByText('triggered')).toBeTruthy();
+    // The add is 0 away: the nearest level, emphasized.
+    expect(document.querySelector('.tr-level-next')?.getAttribute('data-tranche')).toBe('add-1');
   });
 
-  it('stale price: says so plainly next to the price', () => {
-    const view = planView(
-      record(ticks('59800'), 'armed'),
-      { ...fresh, price: '59800', isStale: true, time: 0 },
-      [],
-      95_000,
-    );
-    render(<Popup plans={[view]} isQuiet={false} error={null} actions={actions()} />);
+  it('active: recent alerts, newest first, without the plan’s own name in front', () => {
+    render(<Popup plans={[triggeredView()]} isQuiet={false} error={null} actions={actions()} />);
+    const alerts = within(screen.getByRole('list', { name: 'Recent alerts' })).getAllByRole('listitem');
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]?.textContent).toMatch(/· add 1 of 1 at 61,000\.0/);
+    expect(alerts.every((item) => !item.textContent?.includes('· BTCUSDT long ·'))).toBe(true);
+  });
+
+  it('stale price: says so plainly, next to the price and in a sentence', () => {
+    render(<Popup plans={[staleView()]} isQuiet={false} error={null} actions={actions()} />);
     expect(screen.getByText(/STALE · binance-futures · 1m ago/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      'No fresh price for 1m: distances are from the last price seen. Check the BTCUSDT tab.',
+    );
   });
 
   it('closed: a closed plan leaves the popup, which shows the empty state', () => {
-    let state = ticks('59800');
-    state = step(state, { type: 'cancel', time: 2 }).state;
-    const view = planView(record(state, 'closed'), fresh, [], 10_000);
-    render(<Popup plans={[view]} isQuiet={false} error={null} actions={actions()} />);
+    render(<Popup plans={[closedView()]} isQuiet={false} error={null} actions={actions()} />);
     expect(screen.getByText('No armed plans')).toBeTruthy();
+    expect(screen.queryByText('BTCUSDT')).toBeNull();
   });
 
-  it('paused: offers Resume instead of Pause', () => {
+  it('paused: says paused and offers Resume instead of Pause', () => {
     const handlers = actions();
-    const view = planView(record(ticks('59800'), 'armed', true), fresh, [], 10_000);
-    render(<Popup plans={[view]} isQuiet={false} error={null} actions={handlers} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
-    expect(handlers.onResume).toHaveBeenCalledWith('p1');
-  });
-});
-
-describe('overlay', () => {
-  it('collapses to a pill with the distance to the next level', () => {
-    const view = planView(record(ticks('59800'), 'armed'), { ...fresh, price: '59800' }, [], 10_000);
-    const onToggle = vi.fn();
     render(
-      <OverlayPanel
-        plans={[view]}
-        isCollapsed
-        onToggle={onToggle}
-        onDragStart={vi.fn()}
-        actions={actions()}
+      <Popup
+        plans={[armedView({ isPaused: true, isMuted: true })]}
+        isQuiet={false}
+        error={null}
+        actions={handlers}
       />,
     );
-    const pill = screen.getByRole('button', { name: 'Show the Tranche panel' });
-    expect(pill.textContent).toBe('BTCUSDTentry 0.33%');
-    fireEvent.click(pill);
-    expect(onToggle).toHaveBeenCalled();
+    expect(document.querySelector('.tr-status')?.textContent).toBe('paused · muted');
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(handlers.onResume).toHaveBeenCalledWith('p1');
+    fireEvent.click(screen.getByRole('button', { name: 'Open in planner' }));
+    expect(handlers.onOpenPlanner).toHaveBeenCalledWith('p1');
+  });
+
+  it('quiet mode is a labelled switch', () => {
+    const handlers = actions();
+    render(<Popup plans={[]} isQuiet={false} error={null} actions={handlers} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet' }));
+    expect(handlers.onQuiet).toHaveBeenCalledWith(true);
+  });
+
+  it('shows a refusal plainly, as an alert', () => {
+    render(<Popup plans={[]} isQuiet={false} error="no plan “p9”" actions={actions()} />);
+    expect(screen.getByRole('alert').textContent).toBe('no plan “p9”');
+  });
+
+  it('outlines and scrolls to the plan a notification was about', () => {
+    const other = { ...armedView(), id: 'p2' };
+    const scrolled: string[] = [];
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push(this.dataset['plan'] ?? '');
+    };
+    try {
+      render(
+        <Popup
+          plans={[armedView(), other]}
+          isQuiet={false}
+          error={null}
+          actions={actions()}
+          highlightId="p2"
+        />,
+      );
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
+    expect(scrolled).toEqual(['p2']);
+    expect(document.querySelector('.tr-highlight')?.getAttribute('data-plan')).toBe('p2');
+  });
+
+  it('renders what it is given in the picker’s place', () => {
+    render(
+      <Popup plans={[]} isQuiet={false} error={null} actions={actions()}>
+        <section aria-label="Picker">picker</section>
+      </Popup>,
+    );
+    expect(screen.getByRole('region', { name: 'Picker' }).textContent).toBe('picker');
   });
 });

@@ -153,7 +153,12 @@ describe('background: ticks', () => {
     await fakeBrowser.storage.local.set({ quotes: { version: 1, quotes: { broken: { price: 97 } } } });
     await background.handleMessage(tick, binanceTab);
     const stored = await local();
-    expect(stored[`quarantine/quotes/${NOW}`]).toEqual({ version: 1, quotes: { broken: { price: 97 } } });
+    expect(stored[`quarantine/quotes/${NOW}`]).toEqual({
+      key: 'quotes',
+      raw: { version: 1, quotes: { broken: { price: 97 } } },
+      problem: 'quotes.broken.venue: Invalid input: expected string, received undefined',
+      at: NOW,
+    });
     expect(Object.keys((stored['quotes'] as { quotes: object }).quotes)).toEqual(['binance-futures|BTCUSDT']);
   });
 });

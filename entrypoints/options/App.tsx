@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+
+import type { ImportResult } from '../../components/PlanImport';
+import type { PlanAction } from '../../components/PlanList';
+import { Planner } from '../../components/Planner';
+import type { QuarantinedView } from '../../lib/messages/plans';
+import { exportFileName, parsePlanText, planNameOf, type ExportKind } from '../../lib/plan/plan-text';
+import type { PlanView } from '../../lib/worker/view';
+import { ask } from '../extension-pages/background-client';
+import { usePolling } from '../extension-pages/use-polling';
+import { downloadText } from './download';
+
+/** How often the open planner asks for the plans (their state changes with the price). */
+const REFRESH_MILLIS = 1000;
+
+interface Loaded {
+  readonly plans: readonly PlanView[];
+  readonly quarantined: readonly QuarantinedView[];
+  readonly history: { readonly bytes: number; readonly maxBytes: number };
+}
+
+/** The options page wired to the background: import, lifecycle, export, the panel's switch. */
+export function App({ initialHighlight }: { initialHighlight: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [highlightId, setHighlightId] = useState(initialHighlight);
+  const [importResult, setImportResult] = useState<ImportResult | null>(null);
+  const [isImporting, setIsImporting] = useState(false);
+  const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
+  const [isShownWithoutPlan, setIsShownWithoutPlan] = useState<boolean | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const reply = await ask<'plans-view'>({ type: 'plans-view', isAll: true });
+    if (reply.ok) setLoaded({ plans: reply.plans, quarantined: reply.quarantined, history: reply.history });
+    else setError(reply.error);
+  }, []);
+  usePolling(load, REFRESH_MILLIS);
+
+  useEffect(() => {
+    void ask<'overlay-settings-get'>({ type: 'overlay-settings-get' }).then((reply) => {
+      if (reply.ok) setIsShownWithoutPlan(reply.isShownWithoutPlan);
+      else setError(reply.error);
+    });
+    void browser.commands
+      .getAll()
+      .then((commands) =>
+        setShortcut(commands.find((command) => command.name === 'toggle-overlay')?.shortcut || null),
+      )
+      .catch(() => setShortcut(null));
+  }, []);
+
+  const onImport = async (text: string, source: string) => {
+    const read = parsePlanText(text, source);
+    if (!read.ok) {
+      setImportResult({ kind: 'refused', error: read.error, problems: [] });
+      return;
+    }
+    setIsImporting(true);
+    const reply = await ask<'plan-import'>({ type: 'plan-import', plan: read.json });
+    setIsImporting(false);
+    if (!reply.ok) {
+      setImportResult({ kind: 'refused', error: reply.error, problems: reply.problems ?? [] });
+      return;
+    }
+    setImportResult({ kind: 'imported', name: planNameOf(read.json) ?? source, warnings: reply.warnings });
+    setHighlightId(reply.id);
+    await load();
+  };
+
+  const onAction = async (id: string, action: PlanAction) => {
+    const plan = loaded?.plans.find((candidate) => candidate.id === id);
+    const reply = await ask<'plan-action'>({ type: 'plan-action', id, action });
+    setError(reply.ok ? null : reply.error);
+    if (reply.ok && action === 'delete') setDeleted({ id, name: plan?.name || plan?.symbol || id });
+    if (reply.ok && action === 'restore') setDeleted(null);
+    await load();
+  };
+
+  const onExport = async (id: string, kind: ExportKind) => {
+    const reply = await ask<'plan-export'>({ type: 'plan-export', id });
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    const plan = loaded?.plans.find((candidate) => candidate.id === id);
+    const fileName = exportFileName(plan?.name ?? '', id, kind);
+    if (kind === 'plan')
+      downloadText(fileName, `${JSON.stringify(reply.plan, null, 2)}\n`, 'application/json');
+    if (kind === 'journal-json')
+      downloadText(fileName, `${JSON.stringify(reply.journal, null, 2)}\n`, 'application/json');
+    if (kind === 'journal-csv') downloadText(fileName, reply.journalCsv, 'text/csv');
+  };
+
+  const onShowWithoutPlan = async (isShown: boolean) => {
+    setIsShownWithoutPlan(isShown);
+    const reply = await ask<'overlay-settings-set'>({
+      type: 'overlay-settings-set',
+      isShownWithoutPlan: isShown,
+    });
+    if (!reply.ok) setError(reply.error);
+  };
+
+  return (
+    <Planner
+      plans={loaded?.plans ?? null}
+      quarantined={loaded?.quarantined ?? []}
+      history={loaded?.history ?? null}
+      error={error}
+      highlightId={highlightId}
+      importResult={importResult}
+      isImporting={isImporting}
+      deleted={deleted}
+      isShownWithoutPlan={isShownWithoutPlan}
+      shortcut={shortcut}
+      onImport={(text, source) => void onImport(text, source)}
+      onAction={(id, action) => void onAction(id, action)}
+      onExport={(id, kind) => void onExport(id, kind)}
+      onUndoDelete={(id) => void onAction(id, 'restore')}
+      onDismissDelete={() => setDeleted(null)}
+      onExportQuarantined={(entry) =>
+        downloadText(
+          `quarantined-${entry.key.replace(/[^A-Za-z0-9]+/g, '-')}-${entry.at}.json`,
+          `${entry.raw}\n`,
+          'application/json',
+        )
+      }
+      onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
+    />
+  );
+}

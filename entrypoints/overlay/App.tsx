@@ -1,0 +1,168 @@
+import * as z from 'zod/mini';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+import { OverlayPanel } from '../../components/OverlayPanel';
+import type { PlanActions } from '../../components/PlanCard';
+import {
+  OVERLAY_CHANNEL,
+  OverlayPlacedMessageSchema,
+  type FrameMessage,
+  type OverlayPosition,
+} from '../../lib/messages/overlay-frame';
+import type { PlanView } from '../../lib/worker/view';
+import { ask } from '../extension-pages/background-client';
+import { openPlanner } from '../extension-pages/open-planner';
+import { usePolling } from '../extension-pages/use-polling';
+import { createDrag } from './drag';
+import type { FrameParams } from './frame-params';
+
+/** How often the panel asks for its plans while the page is visible. */
+const REFRESH_MILLIS = 1000;
+
+interface Settings {
+  readonly isShownWithoutPlan: boolean;
+  readonly isCollapsed: boolean;
+  readonly position: OverlayPosition | null;
+}
+
+/**
+ * The on-page panel, an extension page framed into the exchange page: it alone asks the
+ * background for the page's plans and sends confirmations (extension-page messages); the
+ * content script around it only places the frame where this page asks.
+ */
+export function OverlayApp({ params }: { params: FrameParams }) {
+  const [plans, setPlans] = useState<readonly PlanView[] | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const lastLayout = useRef('');
+
+  const post = useCallback(
+    (message: FrameMessage) => window.parent.postMessage(message, params.origin),
+    [params.origin],
+  );
+  const drag = useMemo(
+    () => createDrag((report) => post({ channel: OVERLAY_CHANNEL, type: 'drag', ...report })),
+    [post],
+  );
+
+  const load = useCallback(async () => {
+    const [reply, shown] = await Promise.all([
+      ask<'plans-view'>({ type: 'plans-view', page: { venue: params.venue, symbol: params.symbol } }),
+      ask<'overlay-settings-get'>({ type: 'overlay-settings-get' }),
+    ]);
+    if (reply.ok) setPlans(reply.plans);
+    else setError(reply.error);
+    // The planner's switch may change while the page is open; this site's place and fold
+    // change only here, so they are read once (a late answer must not undo a drag).
+    if (shown.ok) {
+      setSettings((current) =>
+        current === null ? current : { ...current, isShownWithoutPlan: shown.isShownWithoutPlan },
+      );
+    }
+  }, [params.venue, params.symbol]);
+  usePolling(load, REFRESH_MILLIS);
+
+  const saveSettings = useCallback(
+    async (change: { position?: OverlayPosition; isCollapsed?: boolean }) => {
+      const reply = await ask<'overlay-settings-set'>({
+        type: 'overlay-settings-set',
+        host: params.host,
+        ...change,
+      });
+      if (!reply.ok) setError(reply.error);
+    },
+    [params.host],
+  );
+
+  useEffect(() => {
+    void ask<'overlay-settings-get'>({ type: 'overlay-settings-get', host: params.host }).then((reply) => {
+      if (!reply.ok) {
+        setError(reply.error);
+        setSettings({ isShownWithoutPlan: false, isCollapsed: false, position: null });
+        return;
+      }
+      setSettings({
+        isShownWithoutPlan: reply.isShownWithoutPlan,
+        isCollapsed: reply.site.isCollapsed,
+        position: reply.site.position,
+      });
+    });
+  }, [params.host]);
+
+  // Where a drag left the panel, as the content script clamped it: remembered for this site.
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window.parent || event.origin !== params.origin) return;
+      const placed = z.safeParse(OverlayPlacedMessageSchema, event.data);
+      if (!placed.success) return;
+      const { position } = placed.data;
+      setSettings((current) => (current === null ? current : { ...current, position }));
+      void saveSettings({ position });
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [params.origin, saveSettings]);
+
+  // After every render: the frame's wished size and place, sent when they change.
+  useLayoutEffect(() => {
+    const element = root.current;
+    if (plans === null || settings === null || element === null) return;
+    const rect = element.getBoundingClientRect();
+    const chrome = element.offsetHeight - element.clientHeight;
+    const layout: FrameMessage = {
+      channel: OVERLAY_CHANNEL,
+      type: 'layout',
+      isWanted:
+        settings.isShownWithoutPlan ||
+        plans.some((plan) => plan.status === 'armed' || plan.status === 'active'),
+      isCollapsed: settings.isCollapsed,
+      width: Math.ceil(rect.width),
+      height: Math.ceil(Math.max(rect.height, element.scrollHeight + chrome)),
+      position: settings.position,
+    };
+    const key = JSON.stringify(layout);
+    if (key === lastLayout.current) return;
+    lastLayout.current = key;
+    post(layout);
+  });
+
+  const after = useCallback(
+    async (reply: Promise<{ ok: true } | { ok: false; error: string }>) => {
+      const result = await reply;
+      setError(result.ok ? null : result.error);
+      await load();
+    },
+    [load],
+  );
+  const actions: PlanActions = {
+    onConfirm: (id, tranche, price, qty) =>
+      void after(
+        ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() }),
+      ),
+    onSkip: (id, tranche) =>
+      void after(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
+    onPause: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
+    onResume: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+    onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setError(String(cause))),
+  };
+
+  if (plans === null || settings === null) return null;
+  return (
+    <OverlayPanel
+      rootRef={root}
+      plans={plans}
+      symbol={params.symbol}
+      isCollapsed={settings.isCollapsed}
+      error={error}
+      onToggle={() => {
+        if (drag.wasDragged()) return;
+        const isCollapsed = !settings.isCollapsed;
+        setSettings({ ...settings, isCollapsed });
+        void saveSettings({ isCollapsed });
+      }}
+      onDragStart={drag.start}
+      actions={actions}
+    />
+  );
+}

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { OverlayPanel, type OverlayPanelProps } from '../../../components/OverlayPanel';
+import type { PlanView } from '../../../lib/worker/view';
+import { actions, armedView, closedView, staleView, triggeredView } from './plan-views';
+
+afterEach(cleanup);
+
+function panel(plans: PlanView[], overrides: Partial<OverlayPanelProps> = {}) {
+  const props: OverlayPanelProps = {
+    plans,
+    symbol: 'BTCUSDT',
+    isCollapsed: false,
+    error: null,
+    onToggle: vi.fn(),
+    onDragStart: vi.fn(),
+    actions: actions(),
+    ...overrides,
+  };
+  render(<OverlayPanel {...props} />);
+  return props;
+}
+
+describe('on-page panel, expanded', () => {
+  it('empty: no plan for the page’s symbol says so and opens the planner', () => {
+    const props = panel([]);
+    expect(screen.getByText('No armed plan for BTCUSDT')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open the planner' }));
+    expect(props.actions.onOpenPlanner).toHaveBeenCalledWith();
+  });
+
+  it('armed: the price, the entry and its distance, compact (no ladder, no buttons besides collapse)', () => {
+    panel([armedView()]);
+    expect(screen.getByRole('region', { name: 'Tranche: BTCUSDT' })).toBeTruthy();
+    expect(screen.getByLabelText('Last price').textContent).toBe('59,800.0');
+    expect(document.querySelector('.tr-level[data-tranche="entry"]')?.textContent).toBe(
+      'entry60,000.00.33% · 0.40 ATR',
+    );
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getAllByRole('button').map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Collapse the Tranche panel',
+    ]);
+  });
+
+  it('active with a triggered tranche: the same confirm and skip as the popup', () => {
+    const props = panel([triggeredView()]);
+    expect(screen.getByText('add 1 of 1 triggered: buy 0.050 at 61,000.0')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm fill' }));
+    expect(props.actions.onConfirm).toHaveBeenCalledWith('p1', 'add-1', '61000', '0.05');
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(props.actions.onSkip).toHaveBeenCalledWith('p1', 'add-1');
+    expect(screen.getByText('0.100 @ 60,000.0')).toBeTruthy();
+  });
+
+  it('stale price: shown plainly', () => {
+    panel([staleView()]);
+    expect(screen.getByText(/STALE · binance-futures · 1m ago/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/^No fresh price for 1m/);
+  });
+
+  it('closed: a closed plan is not shown; the panel says there is no armed plan', () => {
+    panel([closedView()]);
+    expect(screen.getByText('No armed plan for BTCUSDT')).toBeTruthy();
+    expect(screen.queryByLabelText('Last price')).toBeNull();
+  });
+
+  it('shows a refusal plainly', () => {
+    panel([armedView()], { error: 'the tranche is not triggered' });
+    expect(screen.getByRole('alert').textContent).toBe('the tranche is not triggered');
+  });
+
+  it('the header is the drag handle; the collapse button is not', () => {
+    const props = panel([armedView()]);
+    const collapse = screen.getByRole('button', { name: 'Collapse the Tranche panel' });
+    fireEvent.pointerDown(collapse);
+    expect(props.onDragStart, 'pressing the button starts no drag').not.toHaveBeenCalled();
+    fireEvent.click(collapse);
+    expect(props.onToggle).toHaveBeenCalled();
+    fireEvent.pointerDown(document.querySelector('.tr-header') as Element);
+    expect(props.onDragStart).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('on-page panel, collapsed to a pill', () => {
+  it('armed: the symbol and the distance to the next level', () => {
+    const props = panel([armedView()], { isCollapsed: true });
+    const pill = screen.getByRole('button', { name: 'Show the Tranche panel: BTCUSDT, entry · 0.33%' });
+    expect(pill.textContent).toBe('BTCUSDTentry · 0.33%');
+    fireEvent.pointerDown(pill);
+    expect(props.onDragStart, 'the pill is dragged by itself').toHaveBeenCalled();
+    fireEvent.click(pill);
+    expect(props.onToggle).toHaveBeenCalled();
+  });
+
+  it('a triggered tranche: the pill says confirm, in the warning colour', () => {
+    panel([triggeredView()], { isCollapsed: true });
+    const pill = screen.getByRole('button', { name: /Show the Tranche panel/ });
+    expect(pill.textContent).toBe('BTCUSDTconfirm');
+    expect(pill.classList.contains('tr-pill-act')).toBe(true);
+  });
+
+  it('no plan (or only closed ones): the pill says so', () => {
+    panel([closedView()], { isCollapsed: true });
+    expect(screen.getByRole('button', { name: /Show the Tranche panel/ }).textContent).toBe('BTCUSDTno plan');
+  });
+
+  it('stale: still the distance from the last price seen', () => {
+    panel([staleView()], { isCollapsed: true });
+    expect(screen.getByRole('button', { name: /Show the Tranche panel/ }).textContent).toBe(
+      'BTCUSDTentry · 0.33%',
+    );
+  });
+});
