@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 
 import { checkConfirmation } from '../lib/sizing/confirm';
 import type { WaitingView } from '../lib/worker/view';
@@ -10,8 +10,9 @@ export interface ConfirmFormProps {
   readonly lotStep: string;
   /** For exits: the position, the most a target or stop can close. */
   readonly maxQty: string | null;
-  readonly onConfirm: (tranche: string, price: string, qty: string) => void;
-  readonly onSkip: (tranche: string) => void;
+  /** Settles when the background has answered; until then both buttons wait. */
+  readonly onConfirm: (tranche: string, price: string, qty: string) => Promise<void> | void;
+  readonly onSkip: (tranche: string) => Promise<void> | void;
 }
 
 /** A triggered tranche: the suggested price and quantity, editable, checked before they are sent. */
@@ -19,7 +20,20 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
   const [price, setPrice] = useState(() => format.field(waiting.price, tickSize));
   const [qty, setQty] = useState(() => format.field(waiting.qty, lotStep));
   const [error, setError] = useState<{ field: 'price' | 'qty'; message: string } | null>(null);
-  const id = `tr-${waiting.tranche}`;
+  const [isSending, setIsSending] = useState(false);
+  // Unique per form: two plans on one page may both have an `add-1` waiting.
+  const id = `tr-${useId()}`;
+  // A ref too: a second click can come before the disabled buttons are rendered.
+  const inFlight = useRef(false);
+  const send = (action: () => Promise<void> | void) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setIsSending(true);
+    void Promise.resolve(action()).finally(() => {
+      inFlight.current = false;
+      setIsSending(false);
+    });
+  };
   const submit = (event: Event) => {
     event.preventDefault();
     const check = checkConfirmation({ price, qty }, { lotStep, maxQty });
@@ -28,7 +42,7 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
       return;
     }
     setError(null);
-    onConfirm(waiting.tranche, check.price, check.qty);
+    send(() => onConfirm(waiting.tranche, check.price, check.qty));
   };
   return (
     <form class="tr-waiting" onSubmit={submit} aria-label={`Confirm ${waiting.label}`}>
@@ -63,10 +77,15 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
         </label>
       </div>
       <div class="tr-actions">
-        <button type="submit" class="tr-button tr-primary">
+        <button type="submit" class="tr-button tr-primary" disabled={isSending}>
           Confirm fill
         </button>
-        <button type="button" class="tr-button" onClick={() => onSkip(waiting.tranche)}>
+        <button
+          type="button"
+          class="tr-button"
+          disabled={isSending}
+          onClick={() => send(() => onSkip(waiting.tranche))}
+        >
           Skip
         </button>
       </div>

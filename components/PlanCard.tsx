@@ -5,8 +5,9 @@ import { LevelList } from './LevelList';
 import { TrancheTable } from './TrancheTable';
 
 export interface PlanActions {
-  readonly onConfirm: (planId: string, tranche: string, price: string, qty: string) => void;
-  readonly onSkip: (planId: string, tranche: string) => void;
+  /** Settles when the background has answered: the form waits, so a double click sends once. */
+  readonly onConfirm: (planId: string, tranche: string, price: string, qty: string) => Promise<void> | void;
+  readonly onSkip: (planId: string, tranche: string) => Promise<void> | void;
   readonly onPause: (planId: string) => void;
   readonly onResume: (planId: string) => void;
   /** Open the planner, on this plan when one is given. */

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { OverlayToggleMessageSchema } from '../../lib/messages/overlay-frame';
 import { normalizeSymbol } from '../../lib/sites/symbol';
-import { overlayPageOf } from '../../lib/watch/overlay-page';
+import { isTradePage, overlayPageOf } from '../../lib/watch/overlay-page';
 import type { ContentRead } from '../../lib/watch/read-page';
 import { OverlayHost } from './overlay-host';
 
@@ -30,8 +30,15 @@ export function connectOverlay(ctx: ContentScriptContext): { noticeRead(read: Co
   const extensionUrl = new URL(frameAddress);
   return {
     noticeRead(read) {
+      if (ctx.isInvalid) return;
       const page = overlayPageOf(read, { isTopFrame, normalizeSymbol });
-      if (page === null || ctx.isInvalid) return;
+      if (page === null) {
+        if (host !== null && !isTradePage(new URL(location.href))) {
+          host.remove();
+          host = null;
+        }
+        return;
+      }
       host ??= new OverlayHost({
         doc: document,
         win: window,

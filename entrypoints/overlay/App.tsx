@@ -137,11 +137,9 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   );
   const actions: PlanActions = {
     onConfirm: (id, tranche, price, qty) =>
-      void after(
-        ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() }),
-      ),
+      after(ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() })),
     onSkip: (id, tranche) =>
-      void after(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
+      after(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
     onPause: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
     onResume: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
     onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setError(String(cause))),

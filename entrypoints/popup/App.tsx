@@ -44,11 +44,9 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   };
   const actions: PlanActions & { onQuiet: (isQuiet: boolean) => void } = {
     onConfirm: (id, tranche, price, qty) =>
-      void act(
-        ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() }),
-      ),
+      act(ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() })),
     onSkip: (id, tranche) =>
-      void act(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
+      act(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
     onPause: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
     onResume: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
     onQuiet: (isQuiet) => void act(ask<'quiet-set'>({ type: 'quiet-set', isQuiet })),

@@ -1,3 +1,4 @@
+import { findAdapter } from '../sites/registry';
 import { titleAdapter } from '../sites/title';
 import { PICKER_SOURCE, type ContentRead } from './read-page';
 
@@ -21,6 +22,15 @@ export function overlayPageOf(
   if (read.source === titleAdapter.id || read.source === PICKER_SOURCE) return null;
   const symbol = context.normalizeSymbol(read.symbol);
   return symbol === '' ? null : { venue: read.venue, symbol };
+}
+
+/**
+ * Whether a site adapter reads pages at this address: where it does not (the trader went
+ * from a trade page to the site's home in the same tab), the panel goes.
+ */
+export function isTradePage(url: URL): boolean {
+  const adapter = findAdapter(url);
+  return adapter !== undefined && adapter.id !== titleAdapter.id;
 }
 
 /** Space kept between the panel and the viewport's edges. */

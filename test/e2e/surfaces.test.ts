@@ -350,9 +350,6 @@ describe('popup, on-page panel and planner', () => {
     expect(stored).toMatchObject({ position: { left: moved.left, top: moved.top }, isCollapsed: true });
 
     await page.reload();
-    const t0 = Date.now();
-    await waitFor('dbg', async () => ((await hostBox(page))?.isVisible === true ? true : undefined), 30000).catch(() => undefined);
-    console.log('DBG', Date.now() - t0, await page.evaluate(() => document.visibilityState));
     const reloaded = await waitFor('the pill after the reload', async () => {
       const box = await hostBox(page);
       return box?.isVisible === true ? box : undefined;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { OverlayPanel, type OverlayPanelProps } from '../../../components/OverlayPanel';
@@ -44,12 +44,15 @@ describe('on-page panel, expanded', () => {
     ]);
   });
 
-  it('active with a triggered tranche: the same confirm and skip as the popup', () => {
+  it('active with a triggered tranche: the same confirm and skip as the popup', async () => {
     const props = panel([triggeredView()]);
     expect(screen.getByText('add 1 of 1 triggered: buy 0.050 at 61,000.0')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Confirm fill' }));
     expect(props.actions.onConfirm).toHaveBeenCalledWith('p1', 'add-1', '61000', '0.05');
-    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    // Once the confirmation has been answered, the buttons take clicks again.
+    const skip = screen.getByRole('button', { name: 'Skip' }) as HTMLButtonElement;
+    await waitFor(() => expect(skip.disabled).toBe(false));
+    fireEvent.click(skip);
     expect(props.actions.onSkip).toHaveBeenCalledWith('p1', 'add-1');
     expect(screen.getByText('0.100 @ 60,000.0')).toBeTruthy();
   });

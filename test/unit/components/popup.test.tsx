@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Popup } from '../../../components/Popup';
 import { actions, armedView, closedView, staleView, triggeredView } from './plan-views';
@@ -41,7 +41,7 @@ describe('popup states', () => {
     expect(ladder.getByText('0.100'), 'the entry quantity, at the lot precision').toBeTruthy();
   });
 
-  it('active with a triggered add: confirm prefilled at tick and lot precision, editable, checked before sending', () => {
+  it('active with a triggered add: confirm prefilled at tick and lot precision, editable, checked before sending', async () => {
     const handlers = actions();
     render(<Popup plans={[triggeredView()]} isQuiet={false} error={null} actions={handlers} />);
     expect(screen.getByText('add 1 of 1 triggered: buy 0.050 at 61,000.0')).toBeTruthy();
@@ -61,7 +61,10 @@ describe('popup states', () => {
     fireEvent.input(priceInput, { target: { value: '61,010.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm fill' }));
     expect(handlers.onConfirm).toHaveBeenCalledWith('p1', 'add-1', '61010.5', '0.04');
-    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    // Once the confirmation has been answered, the buttons take clicks again.
+    const skip = screen.getByRole('button', { name: 'Skip' }) as HTMLButtonElement;
+    await waitFor(() => expect(skip.disabled).toBe(false));
+    fireEvent.click(skip);
     expect(handlers.onSkip).toHaveBeenCalledWith('p1', 'add-1');
 
     // (60000 − 59000) × 0.1 = 100 → 1.00 % of 10000, 1.00 R; (61000 − 60000) × 0.1 / 100 = 1.00 R unrealized.
@@ -73,6 +76,23 @@ describe('popup states', () => {
     expect(ladder.getByText('triggered')).toBeTruthy();
     // The add is 0 away: the nearest level, emphasized.
     expect(document.querySelector('.tr-level-next')?.getAttribute('data-tranche')).toBe('add-1');
+  });
+
+  it('a confirmation is sent once: the buttons wait for the background’s answer', async () => {
+    const handlers = actions();
+    let answer: () => void = () => undefined;
+    vi.mocked(handlers.onConfirm).mockImplementation(
+      () => new Promise<void>((resolve) => (answer = resolve)),
+    );
+    render(<Popup plans={[triggeredView()]} isQuiet={false} error={null} actions={handlers} />);
+    const confirm = screen.getByRole('button', { name: 'Confirm fill' }) as HTMLButtonElement;
+    fireEvent.click(confirm);
+    await waitFor(() => expect(confirm.disabled).toBe(true));
+    fireEvent.click(confirm);
+    expect((screen.getByRole('button', { name: 'Skip' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(handlers.onConfirm).toHaveBeenCalledTimes(1);
+    answer();
+    await waitFor(() => expect(confirm.disabled).toBe(false));
   });
 
   it('active: recent alerts, newest first, without the plan’s own name in front', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { normalizeSymbol } from '../../../lib/sites/symbol';
-import { clampPlacement, overlayPageOf } from '../../../lib/watch/overlay-page';
+import { clampPlacement, isTradePage, overlayPageOf } from '../../../lib/watch/overlay-page';
 import type { ContentRead } from '../../../lib/watch/read-page';
 
 const read = (overrides: Partial<Extract<ContentRead, { ok: true }>> = {}): ContentRead => ({
@@ -31,6 +31,17 @@ describe('overlayPageOf', () => {
     ['a failed read', { ok: false, reason: 'no price yet' }, true],
   ])('gives no panel to %s', (_, reading, isTopFrame) => {
     expect(overlayPageOf(reading, { isTopFrame, normalizeSymbol })).toBeNull();
+  });
+});
+
+describe('isTradePage', () => {
+  it.each([
+    ['https://www.binance.com/en/futures/BTCUSDT', true],
+    ['https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT', true],
+    ['https://www.binance.com/en', false],
+    ['https://example.com/quote', false],
+  ])('%s → %s', (address, isTrade) => {
+    expect(isTradePage(new URL(address))).toBe(isTrade);
   });
 });
 
