@@ -44,7 +44,8 @@ export async function runBrowserDemo(): Promise<number> {
   if (!ensureChromium()) return 1;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const isHeadless = !process.env['DISPLAY'];
-  const session = await launchExtension({ headless: isHeadless });
+  // Traders watch dark charts: the demo's browser uses a dark system theme.
+  const session = await launchExtension({ headless: isHeadless, colorScheme: 'dark' });
   try {
     const { context, extensionId, serviceWorker } = session;
     console.log(`Chromium ${isHeadless ? 'headless' : 'with a window'} · extension ${extensionId}`);
@@ -95,6 +96,12 @@ export async function runBrowserDemo(): Promise<number> {
         const all = await chrome.notifications.getAll();
         return Object.keys(all);
       });
+      // The view first: every tranche it shows waiting was journaled in the same write.
+      const view = await ask<{ ok: boolean; plans?: PlanSummary[] }>(planner, {
+        type: 'plans-view',
+        isAll: true,
+      });
+      const plan = view.plans?.find((candidate) => candidate.id === planId);
       const alerts = await journalAlerts(serviceWorker, planId);
       for (const alert of alerts.slice(printedAlerts)) {
         console.log(`  ALERT ${alert.kind.padEnd(8)} ${alert.text}`);
@@ -103,11 +110,6 @@ export async function runBrowserDemo(): Promise<number> {
       for (const id of notifications) {
         if (!seen.has(id)) seen.add(id);
       }
-      const view = await ask<{ ok: boolean; plans?: PlanSummary[] }>(planner, {
-        type: 'plans-view',
-        isAll: true,
-      });
-      const plan = view.plans?.find((candidate) => candidate.id === planId);
       for (const waiting of plan?.waiting ?? []) {
         if (!hasPopupShot) {
           await screenshotPopup(session.context, extensionId, join(OUTPUT_DIR, 'popup-triggered.png'));
@@ -143,6 +145,8 @@ export async function runBrowserDemo(): Promise<number> {
         return 1;
       }
     }
+    // The panel polls once a second: let it show the closed plan before the picture.
+    await market.waitForTimeout(1200);
     await market.screenshot({ path: join(OUTPUT_DIR, 'market-end.png') });
     await screenshotPopup(session.context, extensionId, join(OUTPUT_DIR, 'popup-end.png'));
     await planner.reload();

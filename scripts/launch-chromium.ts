@@ -31,6 +31,8 @@ export interface LaunchOptions {
   readonly args?: readonly string[];
   /** Default true; the demo shows the window when there is a display. */
   readonly headless?: boolean;
+  /** The system theme pages see; default light (Chromium's own default). */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 /** The Chromium binary (CHROMIUM_PATH overrides), or an error that says how to install it. */
@@ -53,6 +55,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
     // Playwright passes --disable-extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [

@@ -32,8 +32,12 @@ export interface PlanHandlerDeps {
 export function createPlanHandlers({ plans, local, watchSettings, now }: PlanHandlerDeps): PlanHandlers {
   return {
     'plans-view': async (request) => {
+      // Quarantined records are listed only in the planner (isAll): finding them reads all
+      // of storage, too much for the popup's and the overlay's once-a-second refresh.
       const [{ plans: records, quarantined }, settings, stored, alertSettings] = await Promise.all([
-        plans.list(),
+        request.isAll === true
+          ? plans.list()
+          : plans.records().then((found) => ({ plans: found, quarantined: [] })),
         watchSettings.read(),
         local.get([QUOTES_KEY, TICK_HISTORY_INDEX_KEY]),
         plans.settings(),
@@ -104,7 +108,7 @@ export function createPlanHandlers({ plans, local, watchSettings, now }: PlanHan
       }
     },
     'plan-export': async ({ id }) => {
-      const { plans: records } = await plans.list();
+      const records = await plans.records();
       const record = records.find((candidate) => candidate.id === id);
       if (!record) return { ok: false, error: `no plan "${id}"` };
       const journal = await plans.journal(id);

@@ -25,13 +25,30 @@ export async function fetchWatchConfig(): Promise<WatchConfig | null> {
   }
 }
 
+/** How long to wait before sending the latest message again after a failed send. */
+const RESEND_AFTER_MILLIS = 250;
+
 /**
- * Send a tick or a stale report. Nothing is retried: the next price supersedes this one,
- * and a refusal is counted by the background, where it can be seen.
+ * The sender of ticks and stale reports. A send that fails (Chrome stopped the service
+ * worker while it handled the message) is sent once more if nothing newer went out since:
+ * the background ignores a price it has already seen, so a resend repeats nothing, and the
+ * last price before a quiet spell is not lost. `schedule` is the content script's
+ * ctx.setTimeout, so the timer dies with the script.
  */
-export function sendToBackground(message: WatchMessage): void {
-  browser.runtime.sendMessage(message).catch(() => {
-    // The extension was reloaded or updated under this page: WXT invalidates the context
-    // and the watcher is stopped through ctx.onInvalidated.
-  });
+export function createSender(
+  schedule: (run: () => void, millis: number) => void,
+): (message: WatchMessage) => void {
+  let latest: WatchMessage | null = null;
+  const send = (message: WatchMessage, isResend: boolean): void => {
+    latest = message;
+    browser.runtime.sendMessage(message).catch(() => {
+      // Also the path when the extension was reloaded under this page: WXT invalidates the
+      // context, the watcher stops, and the one resend fails quietly too.
+      if (isResend) return;
+      schedule(() => {
+        if (latest === message) send(message, true);
+      }, RESEND_AFTER_MILLIS);
+    });
+  };
+  return (message) => send(message, false);
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/watch/clock';
 import { PageWatch } from '../../lib/watch/page-watch';
 import { readPage, type ContentRead } from '../../lib/watch/read-page';
 import { chooseTargets, pageMode } from '../../lib/watch/targets';
-import { fetchWatchConfig, sendToBackground } from './background-link';
+import { createSender, fetchWatchConfig } from './background-link';
 import { connectOverlay } from './overlay-link';
 import { PageObserver } from './page-observer';
 
@@ -53,7 +53,7 @@ export default defineContentScript({
     const watch = new PageWatch({
       clock,
       read,
-      send: sendToBackground,
+      send: createSender((run, millis) => ctx.setTimeout(run, millis)),
       normalizeSymbol,
       staleAfterSeconds: config.staleAfterSeconds,
       jumpHoldPercent: config.jumpHoldPercent,

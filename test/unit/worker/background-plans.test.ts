@@ -327,7 +327,7 @@ describe('storage migrations at the worker’s start', () => {
     const id = await seedVersion0();
     const restarted = startWorker();
     // No await of `ready`: the first message waits for the migration by itself.
-    const view = (await restarted.handleMessage({ type: 'plans-view' }, popup)) as {
+    const view = (await restarted.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
       plans: { id: string }[];
       quarantined: { key: string; problem: string; raw: string; at: number }[];
     };
@@ -413,7 +413,7 @@ describe('corrupt records', () => {
     const corrupt = { version: 1, id: bad, plan: { name: 'half written' }, status: 'armed' };
     await fakeBrowser.storage.local.set({ [`plan/${bad}`]: corrupt });
 
-    const view = (await worker.handleMessage({ type: 'plans-view' }, popup)) as {
+    const view = (await worker.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
       plans: { id: string }[];
       quarantined: { key: string; problem: string; raw: string }[];
     };
