@@ -1,6 +1,5 @@
-import { isTickForPlan } from '../../lib/worker/routing';
 import { badgeFor, planView } from '../../lib/worker/view';
-import type { PlanService } from '../../lib/worker/plan-service';
+import { isListening, type PlanService } from '../../lib/worker/plan-service';
 import { quoteForPlan } from '../../lib/worker/plan-quote';
 import { QUOTES_KEY, QuotesRecordSchema, emptyQuotesRecord } from '../../lib/store/quotes';
 import type { WatchSettings } from '../../lib/store/watch-settings';
@@ -27,12 +26,7 @@ export interface PlanWiringDeps {
 export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Promise<void> {
   if (tick.tabId === null) return;
   const records = await deps.plans.records();
-  const record = records.find(
-    (candidate) =>
-      (candidate.status === 'armed' || candidate.status === 'active') &&
-      !candidate.isPaused &&
-      isTickForPlan(candidate.plan.instrument, tick),
-  );
+  const record = records.find((candidate) => isListening(candidate, tick));
   if (record === undefined) {
     await deps.badge.set(tick.tabId, '', '#2962ff');
     return;

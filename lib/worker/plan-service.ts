@@ -332,13 +332,7 @@ export class PlanService {
       const owed: NotificationSpec[] = [];
       let routed = 0;
       for (const record of plans) {
-        if (
-          record.isPaused ||
-          record.engine === null ||
-          (record.status !== 'armed' && record.status !== 'active')
-        )
-          continue;
-        if (!isTickForPlan(record.plan.instrument, tick)) continue;
+        if (!isListening(record, tick)) continue;
         if (tick.receivedAt !== undefined && tick.receivedAt < armedAt(record)) continue;
         routed += 1;
         const event: EngineEvent = { type: 'tick', price: tick.price, time: tick.time, source: tick.source };
@@ -407,13 +401,7 @@ export class PlanService {
       const writes: Record<string, unknown> = {};
       const owed: NotificationSpec[] = [];
       for (const record of plans) {
-        if (
-          record.isPaused ||
-          record.engine === null ||
-          (record.status !== 'armed' && record.status !== 'active')
-        )
-          continue;
-        if (!isTickForPlan(record.plan.instrument, tick)) continue;
+        if (!isListening(record, tick)) continue;
         const result = this.applyEvent(record, { type: 'stale', time: now }, now);
         if (result.effects.length === 0) continue;
         await this.stage(
@@ -573,6 +561,16 @@ function armedAt(record: PlanRecord): number {
     if (entry?.status === 'armed') return entry.at;
   }
   return 0;
+}
+
+/** An armed or active, unpaused plan for the tick's symbol and venue: it steps on the tick. */
+export function isListening(
+  record: PlanRecord,
+  tick: { readonly venue: string; readonly symbol: string },
+): boolean {
+  const isRunning =
+    !record.isPaused && record.engine !== null && (record.status === 'armed' || record.status === 'active');
+  return isRunning && isTickForPlan(record.plan.instrument, tick);
 }
 
 /** A record as storage keeps it: JSON-safe (bounds may be infinite). */
