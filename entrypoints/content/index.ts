@@ -5,7 +5,7 @@ import { normalizeSymbol } from '../../lib/sites/symbol';
 import type { Clock } from '../../lib/watch/clock';
 import { PageWatch } from '../../lib/watch/page-watch';
 import { readPage, type ContentRead } from '../../lib/watch/read-page';
-import { chooseTargets, pageMode } from '../../lib/watch/targets';
+import { chooseTargets, modeSelector, pageMode } from '../../lib/watch/targets';
 import { createSender, fetchWatchConfig } from './background-link';
 import { connectOverlay } from './overlay-link';
 import { PageObserver } from './page-observer';
@@ -44,8 +44,9 @@ export default defineContentScript({
     const read = (): ContentRead => {
       const url = new URL(location.href);
       const reading = readPage(document, url, config.picked);
-      const mode = pageMode(config.picked, findAdapter(url)?.id);
-      const isSelectorFound = mode.kind === 'picked' && observer.hasElement(mode.selector);
+      const mode = pageMode(config.picked, findAdapter(url));
+      const selector = modeSelector(mode);
+      const isSelectorFound = selector !== null && observer.hasElement(selector);
       observer.update(chooseTargets(mode, reading, isSelectorFound));
       overlay.noticeRead(reading);
       return reading;

@@ -99,6 +99,8 @@ export const tradingView: SiteAdapter = {
     if (segment !== undefined) return readSymbolPage(root, url, segment);
     return { ok: false, reason: `${url.pathname} is neither a TradingView chart nor a symbol page` };
   },
+  // Symbol pages print the price in this element; charts carry it in the title.
+  watchSelector: `${SYMBOL_LAST_VALUE}, ${SYMBOL_LAST_CLASS}`,
 };
 
 /*

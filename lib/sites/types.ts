@@ -21,4 +21,9 @@ export interface SiteAdapter {
   readonly label: string;
   matches(url: URL): boolean;
   read(root: Document, url: URL): ReadResult;
+  /**
+   * For adapters that read the price from the DOM: the element whose text changes with
+   * the price, so the content script observes it instead of the whole body.
+   */
+  readonly watchSelector?: string;
 }

@@ -1,4 +1,5 @@
 import { titleAdapter } from '../sites/title';
+import type { SiteAdapter } from '../sites/types';
 import type { ContentRead } from './read-page';
 
 /**
@@ -17,8 +18,8 @@ export interface WatchTargets {
 
 export type PageMode =
   | { readonly kind: 'picked'; readonly selector: string }
-  /** A site adapter claims the URL. */
-  | { readonly kind: 'adapter' }
+  /** A site adapter claims the URL; a DOM-reading one may name the price element to watch. */
+  | { readonly kind: 'adapter'; readonly watchSelector: string | null }
   /** Only the generic title reader applies: the title is all there is to watch. */
   | { readonly kind: 'title' };
 
@@ -38,15 +39,26 @@ export function chooseTargets(
       return { selector: null, body: 'none' };
     case 'adapter':
       if (lastRead === null || !lastRead.ok) return { selector: null, body: 'structure' };
-      return { selector: null, body: lastRead.from === 'title' ? 'none' : 'content' };
+      if (lastRead.from === 'title') return { selector: null, body: 'none' };
+      // The price element itself, plus added and removed nodes in case the page re-renders it.
+      if (mode.watchSelector !== null && isSelectorFound)
+        return { selector: mode.watchSelector, body: 'structure' };
+      return { selector: null, body: 'content' };
   }
 }
 
-/** What kind of page this is, from the picked element (if any) and the URL. */
+/** What kind of page this is, from the picked element (if any) and the URL's adapter. */
 export function pageMode(
   picked: { readonly selector: string } | null,
-  adapterId: string | undefined,
+  adapter: Pick<SiteAdapter, 'id' | 'watchSelector'> | undefined,
 ): PageMode {
   if (picked !== null) return { kind: 'picked', selector: picked.selector };
-  return adapterId === undefined || adapterId === titleAdapter.id ? { kind: 'title' } : { kind: 'adapter' };
+  if (adapter === undefined || adapter.id === titleAdapter.id) return { kind: 'title' };
+  return { kind: 'adapter', watchSelector: adapter.watchSelector ?? null };
+}
+
+/** The selector whose presence decides the targets: the picked element or the adapter's price element. */
+export function modeSelector(mode: PageMode): string | null {
+  if (mode.kind === 'picked') return mode.selector;
+  return mode.kind === 'adapter' ? mode.watchSelector : null;
 }

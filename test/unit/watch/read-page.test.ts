@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { hostVenue, readPage } from '../../../lib/watch/read-page';
+import { adapterById } from '../../../lib/sites/registry';
 import { chooseTargets, pageMode } from '../../../lib/watch/targets';
 
 function page(title: string, body = ''): Document {
@@ -112,42 +113,49 @@ describe('chooseTargets', () => {
   it.each([
     [
       'a title adapter that read the title',
-      pageMode(null, 'bybit'),
+      pageMode(null, adapterById('bybit')),
       titleRead,
       false,
       { selector: null, body: 'none' },
     ],
     [
-      'an adapter that read the DOM',
-      pageMode(null, 'tradingview'),
+      'an adapter that read the DOM, through the price element it names',
+      pageMode(null, adapterById('tradingview')),
+      domRead,
+      true,
+      { selector: '[data-qa-id="symbol-last-value"], .js-symbol-last', body: 'structure' },
+    ],
+    [
+      'an adapter that read the DOM, its price element not found: the body’s text',
+      pageMode(null, adapterById('tradingview')),
       domRead,
       false,
       { selector: null, body: 'content' },
     ],
     [
       'an adapter page still loading',
-      pageMode(null, 'bybit'),
+      pageMode(null, adapterById('bybit')),
       failed,
       false,
       { selector: null, body: 'structure' },
     ],
     [
       'a page only the title reader knows',
-      pageMode(null, 'title'),
+      pageMode(null, adapterById('title')),
       failed,
       false,
       { selector: null, body: 'none' },
     ],
     [
       'a picked element on the page',
-      pageMode({ selector: '#p' }, 'title'),
+      pageMode({ selector: '#p' }, adapterById('title')),
       domRead,
       true,
       { selector: '#p', body: 'none' },
     ],
     [
       'a picked element not rendered yet',
-      pageMode({ selector: '#p' }, 'title'),
+      pageMode({ selector: '#p' }, adapterById('title')),
       failed,
       false,
       { selector: '#p', body: 'structure' },
