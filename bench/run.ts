@@ -16,7 +16,7 @@ import { MINUTES_PER_YEAR, minuteCandles, timeParseCsv, timeSimulate, toCsv } fr
 const MAX_RATIO = 3;
 const MAX_YEAR_SECONDS = 1;
 
-const ENGINE = { ticks: 1_000_000, seed: 22, startCents: 10_000, warmups: 5, runs: 11 } as const;
+const ENGINE = { ticks: 1_000_000, seed: 22, startCents: 10_000, warmups: 40, runs: 21 } as const;
 const YEAR = { candles: MINUTES_PER_YEAR, seed: 7, startCents: 10_000 } as const;
 
 interface Figures {
