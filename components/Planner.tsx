@@ -31,7 +31,7 @@ export interface PlannerProps {
 }
 
 /**
- * The planner (options page) until the full planner exists: plans in and out, their
+ * The planner's Plans tab (options page): plans in and out, their
  * lifecycle, the on-page panel's switch, records kept aside as unreadable, and the size
  * of the tick history.
  */

@@ -1,3 +1,4 @@
+import { Decimal } from '../lib/decimal';
 import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
 
 /**
@@ -56,4 +57,30 @@ export function duration(seconds: number): string {
 
 export function age(seconds: number): string {
   return `${duration(seconds)} ago`;
+}
+
+/** An average price: the tick's precision plus two places, trailing zeros dropped ("101.875"). */
+export function average(value: string | null, tickSize: string): string {
+  if (value === null) return '—';
+  return formatUpTo(value, new Decimal(tickSize).decimalPlaces() + 2);
+}
+
+/** A percentage computed by Tranche ("1.92%"), at most two decimals. */
+export function share(value: string | null): string {
+  return value === null ? '—' : `${formatUpTo(value, 2)}%`;
+}
+
+/** An R multiple computed by Tranche ("0.7R"), at most two decimals. */
+export function r(value: string | null): string {
+  return value === null ? '—' : `${formatUpTo(value, 2)}R`;
+}
+
+/** A chart's axis value (a float the chart computed) at a step's precision. */
+export function axis(value: number, step: string): string {
+  return Number.isFinite(value) ? formatAtStep(new Decimal(value).toFixed(), step) : '';
+}
+
+/** A date and time as the trader's browser writes it. */
+export function dateTime(epochMillis: number): string {
+  return new Date(epochMillis).toLocaleString();
 }

@@ -156,4 +156,28 @@ export const STYLES = `
 .tr-meter::-webkit-meter-bar{background:var(--tr-background);border:1px solid var(--tr-field);border-radius:5px;}
 .tr-meter::-webkit-meter-optimum-value{background:var(--tr-accent);border-radius:5px;}
 .tr-meter::-moz-meter-bar{background:var(--tr-accent);}
+.tr-tabs{display:flex;gap:4px;align-items:stretch;padding:0 16px;border-bottom:1px solid var(--tr-border);background:var(--tr-panel);}
+.tr-tabs-brand{font-size:14px;padding:10px 12px 10px 0;}
+.tr-tab{background:none;border:0;border-bottom:2px solid transparent;color:var(--tr-muted);font:inherit;font-size:13px;padding:10px 12px;cursor:pointer;}
+.tr-tab[aria-selected="true"]{color:var(--tr-text);border-bottom-color:var(--tr-accent);font-weight:600;}
+.tr-page.tr-page-wide{max-width:1240px;}
+.tr-root [hidden]{display:none !important;}
+.tr-editor{display:block;width:100%;min-height:260px;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;margin-top:8px;}
+.tr-root select{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:3px 5px;font:inherit;}
+.tr-ok{color:var(--tr-buy);font-weight:600;}
+.tr-buy{color:var(--tr-buy);}
+.tr-sell{color:var(--tr-sell);}
+.tr-info{color:var(--tr-info);}
+.tr-stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px;margin:10px 0;}
+.tr-stats div{background:var(--tr-background);border:1px solid var(--tr-border);border-radius:6px;padding:6px 10px;}
+.tr-stats dt{color:var(--tr-muted);font-size:11px;}
+.tr-stats dd{margin:0;font-size:16px;font-weight:700;font-variant-numeric:tabular-nums;}
+.tr-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:12px;}
+.tr-charts figure{margin:0;}
+.tr-charts figcaption{color:var(--tr-muted);font-size:11px;margin-bottom:2px;}
+.tr-chart{width:100%;border:1px solid var(--tr-border);border-radius:4px;overflow:hidden;}
+.tr-table th[scope="row"]{text-align:left;font-weight:600;color:var(--tr-text);border-bottom:0;}
+.tr-table th.tr-buy{color:var(--tr-buy);}
+.tr-table th.tr-sell{color:var(--tr-sell);}
+.tr-table tbody tr:nth-child(even) td,.tr-table tbody tr:nth-child(even) th{background:var(--tr-background);}
 `;

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+import { PageTabs, type PageTab } from '../../components/PageTabs';
+import { PlanDesigner } from '../../components/PlanDesigner';
+import type { SaveResult } from '../../components/PlanEditor';
 import type { ImportResult } from '../../components/PlanImport';
 import type { PlanAction } from '../../components/PlanList';
 import { Planner } from '../../components/Planner';
@@ -21,7 +24,18 @@ interface Loaded {
 }
 
 /** The options page wired to the background: import, lifecycle, export, the panel's switch. */
-export function App({ initialHighlight }: { initialHighlight: string | null }) {
+export function App({
+  initialHighlight,
+  initialTab,
+}: {
+  initialHighlight: string | null;
+  initialTab: PageTab;
+}) {
+  const [tab, setTab] = useState<PageTab>(initialTab);
+  // The designer mounts when first opened, then stays (hidden) so its text survives a tab switch.
+  const [hasDesigner, setHasDesigner] = useState(initialTab === 'design');
+  const [saveResult, setSaveResult] = useState<SaveResult | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [highlightId, setHighlightId] = useState(initialHighlight);
@@ -102,31 +116,80 @@ export function App({ initialHighlight }: { initialHighlight: string | null }) {
     if (!reply.ok) setError(reply.error);
   };
 
+  const onTab = (next: PageTab) => {
+    setTab(next);
+    if (next === 'design') setHasDesigner(true);
+    history.replaceState(null, '', next === 'design' ? '#design' : location.pathname + location.search);
+  };
+
+  const onSaveDraft = async (text: string) => {
+    const read = parsePlanText(text, 'The plan');
+    if (!read.ok) return;
+    setIsSaving(true);
+    const reply = await ask<'plan-import'>({ type: 'plan-import', plan: read.json });
+    setIsSaving(false);
+    if (!reply.ok) {
+      setSaveResult({ kind: 'refused', error: reply.error, problems: reply.problems ?? [] });
+      return;
+    }
+    setSaveResult({ kind: 'saved', id: reply.id, name: planNameOf(read.json) ?? 'the plan' });
+    await load();
+  };
+
+  const onExportDesign = (text: string, planName: string) => {
+    const read = parsePlanText(text, 'The plan');
+    if (read.ok)
+      downloadText(
+        exportFileName(planName, 'draft', 'plan'),
+        `${JSON.stringify(read.json, null, 2)}\n`,
+        'application/json',
+      );
+  };
+
   return (
-    <Planner
-      plans={loaded?.plans ?? null}
-      quarantined={loaded?.quarantined ?? []}
-      history={loaded?.history ?? null}
-      error={error}
-      highlightId={highlightId}
-      importResult={importResult}
-      isImporting={isImporting}
-      deleted={deleted}
-      isShownWithoutPlan={isShownWithoutPlan}
-      shortcut={shortcut}
-      onImport={(text, source) => void onImport(text, source)}
-      onAction={(id, action) => void onAction(id, action)}
-      onExport={(id, kind) => void onExport(id, kind)}
-      onUndoDelete={(id) => void onAction(id, 'restore')}
-      onDismissDelete={() => setDeleted(null)}
-      onExportQuarantined={(entry) =>
-        downloadText(
-          `quarantined-${entry.key.replace(/[^A-Za-z0-9]+/g, '-')}-${entry.at}.json`,
-          `${entry.raw}\n`,
-          'application/json',
-        )
-      }
-      onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
-    />
+    <>
+      <PageTabs tab={tab} onTab={onTab} />
+      {hasDesigner && (
+        <main class="tr-page tr-page-wide" hidden={tab !== 'design'}>
+          <PlanDesigner
+            saveResult={saveResult}
+            isSaving={isSaving}
+            onSaveDraft={(text) => void onSaveDraft(text)}
+            onExport={onExportDesign}
+            onShowSaved={(id) => {
+              setHighlightId(id);
+              onTab('plans');
+            }}
+          />
+        </main>
+      )}
+      <div hidden={tab !== 'plans'}>
+        <Planner
+          plans={loaded?.plans ?? null}
+          quarantined={loaded?.quarantined ?? []}
+          history={loaded?.history ?? null}
+          error={error}
+          highlightId={highlightId}
+          importResult={importResult}
+          isImporting={isImporting}
+          deleted={deleted}
+          isShownWithoutPlan={isShownWithoutPlan}
+          shortcut={shortcut}
+          onImport={(text, source) => void onImport(text, source)}
+          onAction={(id, action) => void onAction(id, action)}
+          onExport={(id, kind) => void onExport(id, kind)}
+          onUndoDelete={(id) => void onAction(id, 'restore')}
+          onDismissDelete={() => setDeleted(null)}
+          onExportQuarantined={(entry) =>
+            downloadText(
+              `quarantined-${entry.key.replace(/[^A-Za-z0-9]+/g, '-')}-${entry.at}.json`,
+              `${entry.raw}\n`,
+              'application/json',
+            )
+          }
+          onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
+        />
+      </div>
+    </>
   );
 }

@@ -9,4 +9,11 @@ document.head.append(style);
 document.body.classList.add('tr-root', 'tr-auto');
 
 const root = document.getElementById('app');
-if (root !== null) render(<App initialHighlight={new URLSearchParams(location.search).get('plan')} />, root);
+if (root !== null)
+  render(
+    <App
+      initialHighlight={new URLSearchParams(location.search).get('plan')}
+      initialTab={location.hash === '#design' ? 'design' : 'plans'}
+    />,
+    root,
+  );

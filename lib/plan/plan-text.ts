@@ -1,3 +1,6 @@
+import type { Plan } from './schema';
+import { checkPlan, type Problem } from './validate';
+
 /**
  * A plan file as the trader hands it over (a chosen or dropped file, pasted text), read
  * into JSON for `checkPlan`; what cannot be read is said in a sentence that names where
@@ -50,4 +53,20 @@ export function exportFileName(name: string, id: string, kind: ExportKind): stri
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${stem === '' ? `plan-${id}` : stem}${SUFFIXES[kind]}`;
+}
+
+/** What the planner's editor says about its text while the trader types. */
+export type TextCheck =
+  | { readonly kind: 'unreadable'; readonly error: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'valid'; readonly plan: Plan; readonly warnings: readonly Problem[] };
+
+/** Read and check a plan's text in one go: not JSON, not a valid plan (field by field), or valid. */
+export function checkPlanText(text: string, source: string): TextCheck {
+  const read = parsePlanText(text, source);
+  if (!read.ok) return { kind: 'unreadable', error: read.error };
+  const checked = checkPlan(read.json);
+  return checked.ok
+    ? { kind: 'valid', plan: checked.plan, warnings: checked.warnings }
+    : { kind: 'invalid', problems: checked.problems };
 }

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 
 import { Decimal, toCanonical } from '../decimal';
 import { derive, direction, needsCandleAtr, usesAtr } from '../engine/derive';
-import { createEngine, step } from '../engine/step';
 import type { EngineState } from '../engine/types';
 import { formatAtStep } from '../format';
 import { highestSafeLeverage, isStopInsideLiquidation, liquidationPrice } from '../sizing/liquidation';
+import { replayLadder } from '../sim/ladder';
 import { ADAPTERS } from '../sites/registry';
 import { migratePlan } from './migrate';
 import type { Plan } from './schema';
@@ -193,15 +193,10 @@ function rehearse(plan: Plan): { warnings: Problem[]; problems: Problem[] } {
   const warnings: Problem[] = [];
   const problems: Problem[] = [];
   if (needsCandleAtr(plan)) return { warnings, problems };
-  let state: EngineState = createEngine(plan, { mode: 'auto', fill: 'level' });
-  const sign = direction(plan.side);
-  let price = state.tranches[0]?.level ?? plan.entry.price;
   let worstLeverage = Number.POSITIVE_INFINITY;
-  let worst: { stop: string; liquidation: string } | null = null;
-  for (let guard = 0; guard < 1000 && state.phase !== 'closed'; guard += 1) {
-    const result = step(state, { type: 'tick', price, time: guard });
-    state = result.state;
-    for (const effect of result.effects) {
+  let worst = null as { stop: string; liquidation: string } | null;
+  replayLadder(plan, (effects, state) => {
+    for (const effect of effects) {
       if (effect.type === 'skip')
         warnings.push({ field: trancheField(plan, effect.tranche), message: effect.reason });
       if (effect.type === 'fill' && effect.side === (plan.side === 'long' ? 'buy' : 'sell')) {
@@ -212,13 +207,7 @@ function rehearse(plan: Plan): { warnings: Problem[]; problems: Problem[] } {
         }
       }
     }
-    const next = state.tranches
-      .filter((tranche) => tranche.status === 'pending' && tranche.level !== null && tranche.kind !== 'entry')
-      .map((tranche) => new Decimal(tranche.level ?? '0'))
-      .sort((a, b) => a.minus(b).mul(sign).toNumber())[0];
-    if (next === undefined) break;
-    price = toCanonical(next);
-  }
+  });
   if (worst !== null) {
     const leverage = plan.limits.leverage ?? '';
     problems.push({

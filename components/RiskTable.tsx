@@ -1,0 +1,81 @@
+import type { Plan } from '../lib/plan/schema';
+import type { Ladder } from '../lib/sim/ladder';
+import { trancheName } from './chart-data';
+import * as format from './format';
+
+export interface RiskTableProps {
+  readonly plan: Plan;
+  readonly ladder: Extract<Ladder, { ok: true }>;
+}
+
+/**
+ * The planned ladder, one row per tranche, every level filling where planned: the position
+ * after it, its average entry, every lot's stop, and the open risk in money, % of equity
+ * and R (SPEC §2) once the stop rules have run.
+ */
+export function RiskTable({ plan, ladder }: RiskTableProps) {
+  const { tickSize, lotStep } = plan.instrument;
+  return (
+    <table class="tr-table tr-risk" aria-label="Risk per tranche">
+      <caption>
+        R = {format.price(ladder.r, tickSize)} · risk budget {format.money(ladder.budget)} · initial risk{' '}
+        {format.money(ladder.initialRisk)}
+        {ladder.atr === null ? '' : ` · ATR ${format.average(ladder.atr, tickSize)}`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Tranche</th>
+          <th scope="col">Level</th>
+          <th scope="col">Qty</th>
+          <th scope="col">Position after</th>
+          <th scope="col">Average entry</th>
+          <th scope="col">Stop(s)</th>
+          <th scope="col">Open risk</th>
+          <th scope="col">% equity</th>
+          <th scope="col">R</th>
+          <th scope="col">Realized</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ladder.rows.map((row) =>
+          row.status === 'skipped' ? (
+            <tr key={row.tranche} data-tranche={row.tranche} class="tr-st-skipped">
+              <th scope="row">{trancheName(row.tranche)}</th>
+              <td>{format.price(row.level, tickSize)}</td>
+              <td colSpan={8} class="tr-warn" style={{ textAlign: 'left' }}>
+                skipped: {row.reason}
+              </td>
+            </tr>
+          ) : (
+            <tr key={row.tranche} data-tranche={row.tranche}>
+              <th scope="row" class={row.side === 'buy' ? 'tr-buy' : 'tr-sell'}>
+                {trancheName(row.tranche)}
+              </th>
+              <td>{format.price(row.price, tickSize)}</td>
+              <td>
+                {row.side === 'buy' ? '+' : '−'}
+                {format.qty(row.qty, lotStep)}
+              </td>
+              <td>{format.qty(row.position, lotStep)}</td>
+              <td>{format.average(row.avgPrice, tickSize)}</td>
+              <td>{stopsText(row.stops, tickSize)}</td>
+              <td>{format.money(row.openRisk)}</td>
+              <td>{format.share(row.openRiskPercent)}</td>
+              <td>{format.r(row.openRiskR)}</td>
+              <td>{format.money(row.realizedPnl)}</td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** One stop when every lot shares it, else each lot's, oldest first. */
+function stopsText(stops: readonly string[], tickSize: string): string {
+  if (stops.length === 0) return '—';
+  const distinct = [...new Set(stops)];
+  return distinct.length === 1
+    ? format.price(distinct[0] ?? null, tickSize)
+    : stops.map((stop) => format.price(stop, tickSize)).join(' · ');
+}
