@@ -8,6 +8,13 @@ import { levelName } from './LevelList';
 
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
+/** What a plan can be exported as: the button's text and, after "Export <plan>: ", its accessible name. */
+const EXPORTS: readonly { readonly kind: ExportKind; readonly text: string; readonly label: string }[] = [
+  { kind: 'plan', text: 'plan', label: 'plan file' },
+  { kind: 'journal-json', text: 'journal JSON', label: 'journal as JSON' },
+  { kind: 'journal-csv', text: 'journal CSV', label: 'journal as CSV' },
+];
+
 export interface PlanListProps {
   readonly plans: readonly PlanView[];
   /** A plan to outline (options.html?plan=ID, or the one just imported). */
@@ -147,30 +154,17 @@ export function PlanList({ plans, highlightId, onAction, onExport }: PlanListPro
                 </div>
                 <div class="tr-actions" style={{ marginTop: '4px' }}>
                   <span class="tr-muted">Export:</span>
-                  <button
-                    type="button"
-                    class="tr-link"
-                    aria-label={`Export ${title}: plan file`}
-                    onClick={() => onExport(plan.id, 'plan')}
-                  >
-                    plan
-                  </button>
-                  <button
-                    type="button"
-                    class="tr-link"
-                    aria-label={`Export ${title}: journal as JSON`}
-                    onClick={() => onExport(plan.id, 'journal-json')}
-                  >
-                    journal JSON
-                  </button>
-                  <button
-                    type="button"
-                    class="tr-link"
-                    aria-label={`Export ${title}: journal as CSV`}
-                    onClick={() => onExport(plan.id, 'journal-csv')}
-                  >
-                    journal CSV
-                  </button>
+                  {EXPORTS.map(({ kind, text, label }) => (
+                    <button
+                      key={kind}
+                      type="button"
+                      class="tr-link"
+                      aria-label={`Export ${title}: ${label}`}
+                      onClick={() => onExport(plan.id, kind)}
+                    >
+                      {text}
+                    </button>
+                  ))}
                 </div>
               </td>
             </tr>

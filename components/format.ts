@@ -79,8 +79,3 @@ export function r(value: string | null): string {
 export function axis(value: number, step: string): string {
   return Number.isFinite(value) ? formatAtStep(new Decimal(value).toFixed(), step) : '';
 }
-
-/** A date and time as the trader's browser writes it. */
-export function dateTime(epochMillis: number): string {
-  return new Date(epochMillis).toLocaleString();
-}

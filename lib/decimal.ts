@@ -12,7 +12,6 @@ export const Decimal = DecimalJs.clone({
   toExpPos: 40,
 });
 export type Decimal = InstanceType<typeof Decimal>;
-export type DecimalInput = Decimal | string | number;
 
 /** Canonical decimal string: no exponent, no trailing zeros ("1.50" -> "1.5", "-0" -> "0"). */
 export function toCanonical(value: Decimal): string {

@@ -23,10 +23,6 @@ export function formatUpTo(value: string, places: number): string {
   return groupThousands(new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed());
 }
 
-export function formatPercent(value: Decimal, places = 2): string {
-  return `${value.toFixed(places)}%`;
-}
-
 function groupThousands(fixed: string): string {
   const [whole = '', fraction] = fixed.split('.');
   const sign = whole.startsWith('-') ? '-' : '';

@@ -1,7 +1,6 @@
 import type { Handlers } from './message-router';
-import type { StoredRecord } from './storage';
-import type { KeyValueArea } from './storage';
-import { QUOTES_KEY, QuotesRecordSchema, emptyQuotesRecord } from '../../lib/store/quotes';
+import type { KeyValueArea, StoredRecord } from './storage';
+import { QUOTES_KEY, parseQuotesRecord } from '../../lib/store/quotes';
 import {
   DEFAULT_TICK_HISTORY_LIMITS,
   TICK_HISTORY_INDEX_KEY,
@@ -42,7 +41,7 @@ export function createPlanHandlers({ plans, local, watchSettings, now }: PlanHan
         local.get([QUOTES_KEY, TICK_HISTORY_INDEX_KEY]),
         plans.settings(),
       ]);
-      const quotes = QuotesRecordSchema.catch(emptyQuotesRecord()).parse(stored[QUOTES_KEY]);
+      const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
       const index = TickHistoryIndexSchema.safeParse(stored[TICK_HISTORY_INDEX_KEY]);
       const at = now();
       const shown = records.filter((record) => {

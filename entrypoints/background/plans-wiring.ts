@@ -1,7 +1,7 @@
 import { badgeFor, planView } from '../../lib/worker/view';
 import { isListening, type PlanService } from '../../lib/worker/plan-service';
 import { quoteForPlan } from '../../lib/worker/plan-quote';
-import { QUOTES_KEY, QuotesRecordSchema, emptyQuotesRecord } from '../../lib/store/quotes';
+import { QUOTES_KEY, parseQuotesRecord } from '../../lib/store/quotes';
 import type { WatchSettings } from '../../lib/store/watch-settings';
 import type { KeyValueArea, StoredRecord } from './storage';
 import type { AcceptedTick } from './tick-intake';
@@ -32,7 +32,7 @@ export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Prom
     return;
   }
   const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
-  const quotes = QuotesRecordSchema.catch(emptyQuotesRecord()).parse(stored[QUOTES_KEY]);
+  const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
   const now = deps.now();
   const view = planView(
     record,
@@ -50,7 +50,7 @@ export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Prom
  */
 export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
   const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
-  const quotes = QuotesRecordSchema.catch(emptyQuotesRecord()).parse(stored[QUOTES_KEY]);
+  const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
   const now = deps.now();
   for (const quote of Object.values(quotes.quotes)) {
     const since =
@@ -70,9 +70,8 @@ export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
  */
 export async function catchUpPlans(deps: Pick<PlanWiringDeps, 'plans' | 'local'>): Promise<void> {
   const stored = await deps.local.get([QUOTES_KEY]);
-  const parsed = QuotesRecordSchema.safeParse(stored[QUOTES_KEY]);
-  if (!parsed.success) return;
-  const quotes = Object.values(parsed.data.quotes).sort((a, b) => a.receivedAt - b.receivedAt);
+  const { quotes: byKey } = parseQuotesRecord(stored[QUOTES_KEY]);
+  const quotes = Object.values(byKey).sort((a, b) => a.receivedAt - b.receivedAt);
   for (const quote of quotes) {
     await deps.plans.onTick({
       venue: quote.venue,

@@ -2,30 +2,14 @@ import type { z } from 'zod';
 
 import { quarantineWrite, readRecord } from '../../lib/store/record';
 
+export { createSerialQueue, type SerialQueue } from '../../lib/worker/serial-queue';
+
 /** The part of a `storage.StorageArea` the background uses (fakeBrowser's and the real one fit). */
 export interface KeyValueArea {
   /** `null`: every key. */
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
-}
-
-/** Runs tasks one after another, each after the previous one settled. */
-export type SerialQueue = <T>(task: () => Promise<T>) => Promise<T>;
-
-/**
- * Messages are handled concurrently, and a read-modify-write of one record (quotes, the
- * refusal counter) interleaved with another loses an update. Every write of the
- * background's records goes through one queue. The first task waits for `after` (the
- * storage migration), settled either way.
- */
-export function createSerialQueue(after: Promise<unknown> = Promise.resolve()): SerialQueue {
-  let tail: Promise<unknown> = after.catch(() => undefined);
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
 
 /**

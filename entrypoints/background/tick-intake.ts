@@ -41,8 +41,8 @@ export interface TickIntakeDeps {
 
 /**
  * Where accepted ticks and stale reports land: the latest quote per venue and symbol, the
- * bounded tick history, and the listeners that react to prices (`onTick`: the seam the
- * plan engine of issue 4 hooks into).
+ * bounded tick history, and the listeners that react to prices (`onTick`: where the plan
+ * service and the toolbar badge hook in).
  */
 export class TickIntake {
   private readonly listeners = new Set<TickListener>();

@@ -12,6 +12,7 @@ import {
 import type { PlanView } from '../../lib/worker/view';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
+import { planRequests, type Ack } from '../extension-pages/plan-requests';
 import { usePolling } from '../extension-pages/use-polling';
 import { createDrag } from './drag';
 import type { FrameParams } from './frame-params';
@@ -128,7 +129,7 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   });
 
   const after = useCallback(
-    async (reply: Promise<{ ok: true } | { ok: false; error: string }>) => {
+    async (reply: Promise<Ack>) => {
       const result = await reply;
       setError(result.ok ? null : result.error);
       await load();
@@ -136,12 +137,7 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     [load],
   );
   const actions: PlanActions = {
-    onConfirm: (id, tranche, price, qty) =>
-      after(ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() })),
-    onSkip: (id, tranche) =>
-      after(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
-    onPause: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
-    onResume: (id) => void after(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+    ...planRequests(after),
     onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setError(String(cause))),
   };
 

@@ -9,13 +9,12 @@ import { originToMatchPattern } from '../../lib/messages/sender';
 import type { PlanView } from '../../lib/worker/view';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
+import { planRequests, type Ack } from '../extension-pages/plan-requests';
 import { usePolling } from '../extension-pages/use-polling';
 import type { TargetTab } from './target-tab';
 
 /** How often the open popup asks for the plans. */
 const REFRESH_MILLIS = 1000;
-
-type Ack = { ok: true } | { ok: false; error: string };
 
 /** The popup wired to the background: plans, confirmations, quiet mode and the price picker. */
 export function App({ target, highlightId }: { target: TargetTab | null; highlightId: string | null }) {
@@ -43,12 +42,7 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
     await load();
   };
   const actions: PlanActions & { onQuiet: (isQuiet: boolean) => void } = {
-    onConfirm: (id, tranche, price, qty) =>
-      act(ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() })),
-    onSkip: (id, tranche) =>
-      act(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
-    onPause: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
-    onResume: (id) => void act(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+    ...planRequests(act),
     onQuiet: (isQuiet) => void act(ask<'quiet-set'>({ type: 'quiet-set', isQuiet })),
     onOpenPlanner: (id) =>
       void openPlanner(id).catch((error: unknown) =>

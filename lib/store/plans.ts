@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import type { EngineState } from '../engine/types';
 import { PlanSchema } from '../plan/schema';
 import { EngineStateSchema } from './engine-state';
 
@@ -46,12 +45,6 @@ export const PlanIndexSchema = z.array(z.string());
 
 /** How many confirmation ids a record remembers; far more than can be in flight. */
 export const PROCESSED_LIMIT = 64;
-
-/** The plan's status follows the engine's phase once armed. */
-export function statusOf(engine: EngineState | null, fallback: PlanStatus): PlanStatus {
-  if (engine === null) return fallback;
-  return engine.phase;
-}
 
 /** Move a record to a status, recording when (a no-op when it is already there). */
 export function withStatus(record: PlanRecord, status: PlanStatus, at: number): PlanRecord {

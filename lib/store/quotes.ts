@@ -33,6 +33,14 @@ export function emptyQuotesRecord(): QuotesRecord {
   return { version: 1, quotes: {} };
 }
 
+/**
+ * The stored quotes as a reader sees them: a missing or unreadable record holds none
+ * (the tick intake, which writes it, is the one that quarantines and resets it).
+ */
+export function parseQuotesRecord(raw: unknown): QuotesRecord {
+  return QuotesRecordSchema.catch(emptyQuotesRecord()).parse(raw);
+}
+
 export function quoteKey(venue: string, symbol: string): string {
   return `${venue}|${symbol}`;
 }

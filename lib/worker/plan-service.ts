@@ -8,6 +8,7 @@ import { toStoredEngineState } from '../store/engine-state';
 import type { PlanRecord, PlanStatus } from '../store/plans';
 import {
   PLAN_INDEX_KEY,
+  PLAN_RECORD_PREFIX,
   PLAN_TRASH_KEY,
   PlanIndexSchema,
   PlanRecordSchema,
@@ -22,6 +23,7 @@ import { journalKey, JournalSchema } from './journal';
 import { notificationFor } from './notifications';
 import type { Clock, KeyValueStore, NotificationSpec, Notifier } from './ports';
 import { isTickForPlan } from './routing';
+import { createSerialQueue, type SerialQueue } from './serial-queue';
 
 export const OUTBOX_KEY = 'notifications/outbox';
 export const ALERT_SETTINGS_KEY = 'alerts/settings';
@@ -86,16 +88,10 @@ export interface PlanServiceDeps {
  */
 export class PlanService {
   /** One event at a time: ticks and confirmations for the same plan must not interleave. */
-  private queue: Promise<unknown>;
+  private readonly serial: SerialQueue;
 
   constructor(private readonly deps: PlanServiceDeps) {
-    this.queue = (deps.ready ?? Promise.resolve()).catch(() => undefined);
-  }
-
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    this.serial = createSerialQueue(deps.ready);
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -139,8 +135,8 @@ export class PlanService {
       // The index is derivable: rebuild it from the plan records rather than lose them.
       const all = await this.deps.store.getAll();
       const ids = Object.keys(all)
-        .filter((key) => key.startsWith('plan/'))
-        .map((key) => key.slice('plan/'.length));
+        .filter((key) => key.startsWith(PLAN_RECORD_PREFIX))
+        .map((key) => key.slice(PLAN_RECORD_PREFIX.length));
       await this.quarantine(
         PLAN_INDEX_KEY,
         stored[PLAN_INDEX_KEY],

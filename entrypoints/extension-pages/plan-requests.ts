@@ -1,0 +1,25 @@
+import type { PlanActions } from '../../components/PlanCard';
+import { ask } from './background-client';
+
+/** The background's answer to an action: done, or refused with a reason to show. */
+export type Ack = { ok: true } | { ok: false; error: string };
+
+/**
+ * The plan actions the popup and the on-page panel share, sent to the background. Each
+ * answer goes to `settle`, which shows a refusal and reloads the plans. A confirmation
+ * carries a fresh request id: a retried message is applied once.
+ */
+export function planRequests(
+  settle: (reply: Promise<Ack>) => Promise<void>,
+): Omit<PlanActions, 'onOpenPlanner'> {
+  return {
+    onConfirm: (id, tranche, price, qty) =>
+      settle(
+        ask<'plan-fill'>({ type: 'plan-fill', id, tranche, price, qty, requestId: crypto.randomUUID() }),
+      ),
+    onSkip: (id, tranche) =>
+      settle(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
+    onPause: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
+    onResume: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+  };
+}
