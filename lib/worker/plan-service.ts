@@ -495,13 +495,15 @@ export class PlanService {
     now: number,
   ): Promise<void> {
     let record = result.record;
-    const settings = await this.settings();
+    // The quiet switch matters only for alerts, which are rare: read it only then.
+    const hasAlert = result.effects.some((effect) => effect.type === 'alert');
+    const isQuiet = hasAlert && (await this.settings()).isQuiet;
     const engine = record.engine;
     for (const effect of result.effects) {
       if (effect.type !== 'alert' || engine === null) continue;
       const seq = record.alertSeq;
       record = { ...record, alertSeq: seq + 1 };
-      if (!record.isMuted && !settings.isQuiet) owed.push(notificationFor(record.id, seq, effect, engine));
+      if (!record.isMuted && !isQuiet) owed.push(notificationFor(record.id, seq, effect, engine));
     }
     writes[planKey(record.id)] = storable(record);
     const journal =
