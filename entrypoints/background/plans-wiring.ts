@@ -1,6 +1,5 @@
 import { badgeFor, planView } from '../../lib/worker/view';
 import { isListening, type PlanService } from '../../lib/worker/plan-service';
-import { quoteForPlan } from '../../lib/worker/plan-quote';
 import { QUOTES_KEY, parseQuotesRecord } from '../../lib/store/quotes';
 import type { WatchSettings } from '../../lib/store/watch-settings';
 import type { KeyValueArea, StoredRecord } from './storage';
@@ -25,22 +24,16 @@ export interface PlanWiringDeps {
  */
 export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Promise<void> {
   if (tick.tabId === null) return;
-  const records = await deps.plans.records();
+  // The plans as this tick just left them (read again only if another event came between).
+  const records = deps.plans.recordsAfter(tick) ?? (await deps.plans.records());
   const record = records.find((candidate) => isListening(candidate, tick));
   if (record === undefined) {
     await deps.badge.set(tick.tabId, '', '#2962ff');
     return;
   }
-  const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
-  const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
-  const now = deps.now();
-  const view = planView(
-    record,
-    quoteForPlan(record.plan.instrument, quotes, now, settings.staleAfterSeconds),
-    [],
-    now,
-  );
-  const { text, color } = badgeFor(view);
+  // The tab's badge measures from the tab's own price: the tick that just arrived.
+  const quote = { price: tick.price, source: tick.source, time: tick.receivedAt, isStale: false };
+  const { text, color } = badgeFor(planView(record, quote, [], deps.now()));
   await deps.badge.set(tick.tabId, text, color);
 }
 

@@ -87,6 +87,14 @@ export interface PlanServiceDeps {
  * its next start (notification ids are stable, so showing one again replaces it).
  */
 export class PlanService {
+  /** The plans as the last tick left them, so that what reacts to that tick need not read them again. */
+  private lastTick: { readonly tick: IncomingTick; readonly records: readonly PlanRecord[] } | null = null;
+
+  /** The plans right after `tick` went through them, or null when another event came since. */
+  recordsAfter(tick: IncomingTick): readonly PlanRecord[] | null {
+    return this.lastTick?.tick === tick ? this.lastTick.records : null;
+  }
+
   /** One event at a time: ticks and confirmations for the same plan must not interleave. */
   private readonly serial: SerialQueue;
 
@@ -327,9 +335,15 @@ export class PlanService {
       const writes: Record<string, unknown> = {};
       const owed: NotificationSpec[] = [];
       let routed = 0;
+      const after: PlanRecord[] = [];
       for (const record of plans) {
-        if (!isListening(record, tick)) continue;
-        if (tick.receivedAt !== undefined && tick.receivedAt < armedAt(record)) continue;
+        if (
+          !isListening(record, tick) ||
+          (tick.receivedAt !== undefined && tick.receivedAt < armedAt(record))
+        ) {
+          after.push(record);
+          continue;
+        }
         routed += 1;
         const event: EngineEvent = { type: 'tick', price: tick.price, time: tick.time, source: tick.source };
         const result = this.applyEvent(record, event, now);
@@ -337,9 +351,10 @@ export class PlanService {
           // A quiet tick returns the same state: nothing to write. One that moved the path
           // (a trailing stop, a re-armed approach, the first price) is written.
           if (result.record !== record) writes[planKey(record.id)] = storable(result.record);
+          after.push(result.record);
           continue;
         }
-        await this.stage(
+        const staged = await this.stage(
           writes,
           owed,
           result,
@@ -349,8 +364,10 @@ export class PlanService {
           },
           now,
         );
+        after.push(staged);
       }
       if (Object.keys(writes).length > 0) await this.commit(writes, owed);
+      this.lastTick = { tick, records: after };
       return routed;
     }).then(async (routed) => {
       await this.flushOutbox();
@@ -493,7 +510,7 @@ export class PlanService {
     result: { record: PlanRecord; effects: readonly Effect[] },
     entry: Omit<JournalEntry, 'at' | 'effects'>,
     now: number,
-  ): Promise<void> {
+  ): Promise<PlanRecord> {
     let record = result.record;
     // The quiet switch matters only for alerts, which are rare: read it only then.
     const hasAlert = result.effects.some((effect) => effect.type === 'alert');
@@ -516,6 +533,7 @@ export class PlanService {
         effects: result.effects.map((effect) => ({ ...effect }) as Record<string, unknown>),
       },
     ].slice(-JOURNAL_LIMIT);
+    return record;
   }
 
   /** One write: records, journals and the outbox together, before anything is shown. */

@@ -3,29 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PLAN_INDEX_KEY, planKey } from '../../../lib/store/plans';
 import { journalToCsv } from '../../../lib/worker/journal';
 import { OUTBOX_KEY, PlanService } from '../../../lib/worker/plan-service';
-import type { KeyValueStore, NotificationSpec, Notifier } from '../../../lib/worker/ports';
+import type { NotificationSpec, Notifier } from '../../../lib/worker/ports';
 
-/** storage.local as the browser gives it: a JSON round trip on every write. */
-class MemoryStore implements KeyValueStore {
-  data = new Map<string, string>();
-  async get(keys: readonly string[]) {
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = this.data.get(key);
-      if (value !== undefined) out[key] = JSON.parse(value);
-    }
-    return out;
-  }
-  async getAll() {
-    return this.get([...this.data.keys()]);
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [key, value] of Object.entries(items)) this.data.set(key, JSON.stringify(value));
-  }
-  async remove(keys: readonly string[]) {
-    for (const key of keys) this.data.delete(key);
-  }
-}
+import { MemoryStore } from './memory-store';
 
 class FakeNotifier implements Notifier {
   shownIds = new Map<string, NotificationSpec>();
