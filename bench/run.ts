@@ -32,7 +32,7 @@ function measure(): Figures {
   const year = minuteCandles(YEAR.candles, YEAR.seed, YEAR.startCents);
   const simYear = timeSimulate(validPlan(swingPlan(YEAR.startCents / 100)), year, 1, 5);
   const parseCsv = timeParseCsv(toCsv(year, YEAR.seed + 1), YEAR.candles, 3);
-  const yearHigh = year.high.reduce((high, price) => Math.max(high, Number(price)), 0);
+  const yearHigh = year.reduce((high, candle) => Math.max(high, Number(candle.high)), 0);
   const simYearAtr = timeSimulate(validPlan(waitingTurtlePlan(Math.ceil(yearHigh * 1.1))), year, 0, 3);
   return {
     engine,

@@ -8,7 +8,7 @@ import {
   historyBytes,
 } from '../../lib/store/tick-history';
 import type { WatchSettings } from '../../lib/store/watch-settings';
-import { formatProblem } from '../../lib/plan/validate';
+import { formatProblem } from '../../lib/plan/problems';
 import { journalToCsv } from '../../lib/worker/journal';
 import type { PlanService } from '../../lib/worker/plan-service';
 import { quoteForPlan } from '../../lib/worker/plan-quote';

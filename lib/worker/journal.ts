@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+import type { Effect } from '../engine/effects';
+import type { Plan } from '../plan/schema';
+import { effectWords } from '../words/effect-words';
+
 /**
  * The journal of one plan: every event that changed something (the tick that triggered it,
  * each confirmation and lifecycle action) with its time and what it produced. Ticks that
@@ -22,6 +26,17 @@ export const JournalEntrySchema = z.object({
   effects: z.array(z.record(z.string(), z.unknown())),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+/**
+ * The effects as the journal keeps them: the engine's data, and the sentence the trader was
+ * told (`text`) for the popup's recent alerts and the CSV export.
+ */
+export function journalEffects(plan: Plan, effects: readonly Effect[]): Record<string, unknown>[] {
+  return effects.map((effect) => {
+    const text = effectWords(plan, effect);
+    return text === null ? { ...effect } : { ...effect, text };
+  });
+}
 export const JournalSchema = z.array(JournalEntrySchema);
 
 const CSV_COLUMNS = [

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
-import { createEngine, step } from '../engine/step';
+import { createEngine } from '../engine/create';
+import { step } from '../engine/step';
 import type { Effect, EngineEvent } from '../engine/types';
-import type { Problem } from '../plan/validate';
-import { checkPlan } from '../plan/validate';
+import { checkPlan } from '../checks/check-plan';
+import type { Problem } from '../plan/problems';
 import { toStoredEngineState } from '../store/engine-state';
 import type { PlanRecord, PlanStatus } from '../store/plans';
 import {
@@ -19,9 +20,10 @@ import {
 import type { QuarantineEntry } from '../store/record';
 import { QUARANTINE_PREFIX, quarantineWrite, readQuarantineEntry, readRecord } from '../store/record';
 import type { JournalEntry } from './journal';
-import { journalKey, JournalSchema } from './journal';
+import { journalEffects, journalKey, JournalSchema } from './journal';
 import { notificationFor } from './notifications';
 import type { Clock, KeyValueStore, NotificationSpec, Notifier } from './ports';
+import { rejectionWords } from '../words/effect-words';
 import { isTickForPlan } from './routing';
 import { createSerialQueue, type SerialQueue } from './serial-queue';
 
@@ -444,7 +446,9 @@ export class PlanService {
       const now = this.deps.clock.now();
       const applied = this.applyEvent(record, event(now), now);
       const refused = applied.effects.find((effect) => effect.type === 'rejected');
-      if (refused?.type === 'rejected') return { ok: false, error: refused.reason };
+      if (refused?.type === 'rejected') {
+        return { ok: false, error: rejectionWords(refused.tranche, refused.rejection) };
+      }
       applied.record = {
         ...applied.record,
         processed: [...applied.record.processed, requestId].slice(-PROCESSED_LIMIT),
@@ -530,7 +534,7 @@ export class PlanService {
       {
         ...entry,
         at: now,
-        effects: result.effects.map((effect) => ({ ...effect }) as Record<string, unknown>),
+        effects: journalEffects(record.plan, result.effects),
       },
     ].slice(-JOURNAL_LIMIT);
     return record;

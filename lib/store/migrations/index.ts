@@ -1,5 +1,6 @@
 import { planIndex } from './001-plan-index';
 import { quarantineEnvelope } from './002-quarantine-envelope';
+import { skipReasonsAsData } from './003-skip-reasons-as-data';
 import type { MigrationContext, StorageMigration, StoredItems } from './types';
 
 export type { MigrationContext, StorageChange, StorageMigration, StoredItems } from './types';
@@ -12,7 +13,11 @@ export type { MigrationContext, StorageChange, StorageMigration, StoredItems } f
 export const STORAGE_VERSION_KEY = 'storage/version';
 
 /** In order; each one's `version` is its position (a test holds this and the file names). */
-export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [planIndex, quarantineEnvelope];
+export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [
+  planIndex,
+  quarantineEnvelope,
+  skipReasonsAsData,
+];
 
 export const CURRENT_STORAGE_VERSION = STORAGE_MIGRATIONS.length;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEngine, step } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
+import { step } from '../../../lib/engine/step';
 import type { EngineState } from '../../../lib/engine/types';
 import { plan, runEvents, runTicks, ticks } from '../helpers';
 

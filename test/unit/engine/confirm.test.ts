@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEngine } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
 import type { EngineEvent } from '../../../lib/engine/types';
 import type { Plan } from '../../../lib/plan/schema';
 import { plan, runEvents, ticks } from '../helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { presetText, PRESETS } from '../../../lib/plan/presets';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { planLadder } from '../../../lib/sim/ladder';
 
 describe('presets', () => {

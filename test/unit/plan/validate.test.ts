@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Problem } from '../../../lib/plan/validate';
-import { checkPlan } from '../../../lib/plan/validate';
+import type { Problem } from '../../../lib/plan/problems';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { planJson } from '../helpers';
 
 function problems(json: unknown): Problem[] {

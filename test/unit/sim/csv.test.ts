@@ -20,9 +20,22 @@ describe('parseCsv', () => {
     const data = parseCsv('time,price\n2026-01-05T10:00:00Z,99.50\n2026-01-05T10:01:00Z,100\n', 'ticks.csv');
     expect(data).toEqual({
       kind: 'ticks',
-      times: [Date.UTC(2026, 0, 5, 10, 0), Date.UTC(2026, 0, 5, 10, 1)],
-      labels: ['2026-01-05T10:00:00Z', '2026-01-05T10:01:00Z'],
-      prices: ['99.5', '100'],
+      rows: [
+        {
+          kind: 'tick',
+          line: 2,
+          time: Date.UTC(2026, 0, 5, 10, 0),
+          label: '2026-01-05T10:00:00Z',
+          price: '99.5',
+        },
+        {
+          kind: 'tick',
+          line: 3,
+          time: Date.UTC(2026, 0, 5, 10, 1),
+          label: '2026-01-05T10:01:00Z',
+          price: '100',
+        },
+      ],
     });
   });
 
@@ -31,13 +44,30 @@ describe('parseCsv', () => {
       'time,open,high,low,close,volume\r\n1700000000,10,12,9,11,500\r\n\r\n1700000060,11,11.5,10,10.5,0\r\n',
       'c.csv',
     );
-    expect(data).toMatchObject({
+    expect(data).toEqual({
       kind: 'candles',
-      times: [1_700_000_000_000, 1_700_000_060_000],
-      open: ['10', '11'],
-      high: ['12', '11.5'],
-      low: ['9', '10'],
-      close: ['11', '10.5'],
+      rows: [
+        {
+          kind: 'candle',
+          line: 2,
+          time: 1_700_000_000_000,
+          label: '1700000000',
+          open: '10',
+          high: '12',
+          low: '9',
+          close: '11',
+        },
+        {
+          kind: 'candle',
+          line: 4,
+          time: 1_700_000_060_000,
+          label: '1700000060',
+          open: '11',
+          high: '11.5',
+          low: '10',
+          close: '10.5',
+        },
+      ],
     });
   });
 

@@ -12,6 +12,8 @@ import {
   type StorageMigration,
   type StoredItems,
 } from '../../../lib/store/migrations';
+import { PlanRecordSchema } from '../../../lib/store/plans';
+import { skipWords } from '../../../lib/words/effect-words';
 
 const MIGRATIONS_DIR = resolve('lib/store/migrations');
 const SNAPSHOT_DIR = resolve('test/fixtures/store-migrations');
@@ -126,6 +128,36 @@ describe('001-plan-index', () => {
       'z',
       'y',
     ]);
+  });
+});
+
+describe('003-skip-reasons-as-data', () => {
+  const after = snapshot(STORAGE_MIGRATIONS[2] as StorageMigration, 'after');
+
+  it('leaves plan records and trashed plans that today’s schema reads, skip reasons as data', () => {
+    const active = PlanRecordSchema.parse(after['plan/c9Rd4kTe2wQx7yLm']);
+    expect(active.engine?.tranches.map((tranche) => tranche.reason)).toEqual([
+      null,
+      { code: 'noted', text: 'too small: quantity 0.049 is below the minimum 0.05' },
+      { code: 'trader' },
+      null,
+    ]);
+    const [trashed] = after['plans/trash'] as { record: unknown }[];
+    expect(PlanRecordSchema.safeParse(trashed?.record).success).toBe(true);
+    expect(PlanRecordSchema.safeParse(after['plan/b7Kq2mXw9pLr4tZa']).success).toBe(true);
+  });
+
+  it('leaves a record that is no object for the plan service to quarantine', () => {
+    expect(after['plan/e5Tn7bVc0xZs1aQw']).toBe('corrupt: not a record');
+  });
+
+  it('says the noted words as they were, and the trader’s skip in today’s words', () => {
+    const active = PlanRecordSchema.parse(after['plan/c9Rd4kTe2wQx7yLm']);
+    const [, tooSmall, byTrader] = active.engine?.tranches ?? [];
+    expect(tooSmall?.reason && skipWords(active.plan, tooSmall.reason)).toBe(
+      'too small: quantity 0.049 is below the minimum 0.05',
+    );
+    expect(byTrader?.reason && skipWords(active.plan, byTrader.reason)).toBe('skipped by the trader');
   });
 });
 

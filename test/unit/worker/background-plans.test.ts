@@ -6,7 +6,7 @@ import { createBackground, type Background } from '../../../entrypoints/backgrou
 import type { PickerApis } from '../../../entrypoints/background/picked-sites-service';
 import type { KeyValueArea } from '../../../entrypoints/background/storage';
 import type { SenderFields } from '../../../lib/messages/sender';
-import { STORAGE_VERSION_KEY } from '../../../lib/store/migrations';
+import { CURRENT_STORAGE_VERSION, STORAGE_VERSION_KEY } from '../../../lib/store/migrations';
 
 /*
  * The background's plans as the worker runs them: messages through createBackground's
@@ -344,7 +344,7 @@ describe('storage migrations at the worker’s start', () => {
       },
     ]);
     const stored = await local();
-    expect(stored[STORAGE_VERSION_KEY]).toBe(2);
+    expect(stored[STORAGE_VERSION_KEY]).toBe(CURRENT_STORAGE_VERSION);
     expect(stored['plans/index']).toEqual([id]);
     // And the plan runs again.
     await restarted.handleMessage(tick('59900'), binanceTab);
@@ -366,7 +366,7 @@ describe('storage migrations at the worker’s start', () => {
 
     await startWorker().ready;
     const stored = await local();
-    expect(stored[STORAGE_VERSION_KEY]).toBe(2);
+    expect(stored[STORAGE_VERSION_KEY]).toBe(CURRENT_STORAGE_VERSION);
     expect(stored['plans/index'], 'run again, to the same result').toEqual([id]);
     expect(Object.keys(stored).filter((key) => key.startsWith('quarantine/'))).toEqual([
       `quarantine/quotes/${START}`,
@@ -374,7 +374,7 @@ describe('storage migrations at the worker’s start', () => {
   });
 
   it('stamps a fresh install with the current storage version and writes nothing else', async () => {
-    expect(await local()).toEqual({ [STORAGE_VERSION_KEY]: 2 });
+    expect(await local()).toEqual({ [STORAGE_VERSION_KEY]: CURRENT_STORAGE_VERSION });
   });
 
   it('reads only the version key on a normal start', async () => {
