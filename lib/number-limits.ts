@@ -46,7 +46,7 @@ export function limitWords(reason: Exclude<NumberRead, { ok: true }>['reason']):
     case 'too-large':
       return `is above ${LARGEST_NUMBER} (1e15), the largest number Tranche reads`;
     case 'too-small':
-      return `is below ${SMALLEST_NUMBER} (1e-12), the smallest number Tranche reads other than 0`;
+      return `is below ${SMALLEST_NUMBER} (1e-12), the smallest number Tranche reads`;
     case 'too-precise':
       return `has more than ${MAX_DECIMAL_PLACES} decimal places`;
   }

@@ -5,7 +5,7 @@
  * time. Read field by field here rather than by `Date.parse`, which reads a time without a
  * zone in the machine's zone and rolls 30 February over to 2 March.
  */
-export type TimeKind = 'iso' | 'epoch seconds' | 'epoch milliseconds';
+export type TimeKind = 'ISO 8601' | 'epoch seconds' | 'epoch milliseconds';
 
 export type TimeRead =
   | { readonly ok: true; readonly kind: TimeKind; readonly millis: number }
@@ -50,7 +50,7 @@ export function readTime(label: string): TimeRead {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, Math.floor(fraction * 1000));
-  return { ok: true, kind: 'iso', millis: date.getTime() - offsetMinutes * 60_000 };
+  return { ok: true, kind: 'ISO 8601', millis: date.getTime() - offsetMinutes * 60_000 };
 }
 
 /** `Z` or nothing: 0; `+05:30`, `-0800`, `+02`: the offset in minutes; an impossible offset: null. */

@@ -41,18 +41,20 @@ export function alertWords(plan: Plan, alert: AlertEffect): string {
     case 'risk':
       return alert.risk.cause === 'entry-risk'
         ? `entry filled${at}: risk ${alert.risk.risk} exceeds the planned ${alert.risk.planned}`
-        : `${name} cut from ${qty(plan, alert.risk.plannedQty)} to ${amount}: ${limitsWords(alert.risk.limits)}`;
+        : `${name} cut from ${qty(plan, alert.risk.plannedQty)} to ${amount}: ${limitsWords(plan, alert.risk.limits)}`;
     case 'stale':
       return `price is stale: no fresh quote since ${new Date(alert.since).toISOString()}`;
   }
 }
 
-function limitsWords(limits: readonly AddLimit[]): string {
+/** `maxOpenRiskPercent` is of the equity, or of the risk budget when the plan gives only `riskAmount`. */
+function limitsWords(plan: Plan, limits: readonly AddLimit[]): string {
+  const base = plan.account.equity === undefined ? 'the risk budget' : 'equity';
   return limits
     .map((limit) =>
       limit.limit === 'max-qty'
         ? `the position may not exceed maxQty ${limit.maxQty}`
-        : `open risk may not exceed ${limit.percent}% of equity (${limit.cap})`,
+        : `open risk may not exceed ${limit.percent}% of ${base} (${limit.cap})`,
     )
     .join('; ');
 }
@@ -65,7 +67,7 @@ export function skipWords(plan: Plan, reason: SkipReason): string {
     case 'too-small':
       return `too small: ${tooSmallWords(reason.tooSmall)}`;
     case 'limits':
-      return `skipped: ${limitsWords(reason.limits)}`;
+      return `skipped: ${limitsWords(plan, reason.limits)}`;
     case 'liquidation':
       return `the stop ${price(plan, reason.stop)} lies beyond the liquidation estimate ${price(plan, reason.liquidation)} at ${reason.leverage}x leverage; use ${reason.safeLeverage}x or less`;
     case 'noted':

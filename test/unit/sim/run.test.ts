@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriceRow } from '../../../lib/sim/csv';
 import { parseCsv } from '../../../lib/sim/csv';
 import type { SimLine } from '../../../lib/sim/run';
-import { SimError, simulate } from '../../../lib/sim/run';
+import { runSimulation, SimError, simulate } from '../../../lib/sim/run';
 import { plan } from '../helpers';
 
 // Base plan: long, entry 100 (above), stop 95 → R = 5, budget 100, entry qty 20.
@@ -292,5 +292,25 @@ describe('ATR from candles', () => {
     const data = parseCsv('time,price\n1,100\n', 'ticks.csv').rows;
     expect(() => simulate(TURTLE, data)).toThrow(SimError);
     expect(() => simulate(TURTLE, data)).toThrow(/atrPeriod 4 needs candles/);
+  });
+});
+
+describe('streaming', () => {
+  it('hands out each line as it is made, before the rows end', () => {
+    const ticks = parseCsv('time,price\n1,99\n2,100\n3,105\n', 'ticks.csv').rows;
+    function* rowsThenAnError(): Generator<PriceRow> {
+      yield* ticks;
+      throw new Error('the rest of the file is unreadable');
+    }
+    const emitted: SimLine[] = [];
+    expect(() =>
+      runSimulation(plan({ scaleIn: [{ step: { r: '1' }, size: '0.5' }] }), rowsThenAnError(), {}, (line) =>
+        emitted.push(line),
+      ),
+    ).toThrow('the rest of the file is unreadable');
+    expect(pick(emitted, ['type', 'tranche'])).toEqual([
+      { type: 'fill', tranche: 'entry' },
+      { type: 'fill', tranche: 'add-1' },
+    ]);
   });
 });
