@@ -5,6 +5,7 @@ import type { EngineState } from '../engine/types';
 import { formatAtStep } from '../format';
 import type { Problem } from '../plan/problems';
 import type { Plan } from '../plan/schema';
+import { orderSide } from '../plan/tranche-id';
 import { parseTrancheId } from '../plan/tranche-id';
 import { replayLadder } from '../sim/ladder';
 import { highestSafeLeverage, isStopInsideLiquidation, liquidationPrice } from '../sizing/liquidation';
@@ -20,7 +21,7 @@ export function checkLadder(plan: Plan): { warnings: Problem[]; problems: Proble
   const warnings: Problem[] = [];
   if (needsCandleAtr(plan)) return { warnings, problems: [] };
   let worst: Liquidation | null = null;
-  const opening = plan.side === 'long' ? 'buy' : 'sell';
+  const opening = orderSide(plan.side, 'entry');
   replayLadder(plan, (effects, state) => {
     for (const effect of effects) {
       if (effect.type === 'skip') {

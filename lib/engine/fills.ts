@@ -1,6 +1,6 @@
 import type { Decimal } from '../decimal';
 import { toCanonical } from '../decimal';
-import { isOpening } from '../plan/tranche-id';
+import { orderSide } from '../plan/tranche-id';
 import type { FillRecord } from './effects';
 import { placeNextAdd } from './levels';
 import { openAddedLot, openLot } from './open-lot';
@@ -107,7 +107,7 @@ function recordFill(work: Working, id: string, price: Decimal, qty: Decimal, tim
   const record: FillRecord = {
     ...positionSnapshot(work),
     tranche: id,
-    side: isOpening(id) === (plan.side === 'long') ? 'buy' : 'sell',
+    side: orderSide(plan.side, id),
     price: toCanonical(price),
     qty: toCanonical(qty),
     time,

@@ -1,3 +1,5 @@
+import type { Side } from './schema';
+
 /**
  * The names of a plan's tranches, in one place: `entry`, `add-1`…, `target-1`… (1-based,
  * in plan order), and `stop` for the stop of the open lots. Every reader of a tranche id
@@ -26,8 +28,13 @@ export function parseTrancheId(id: string): TrancheRef | null {
   return { kind, index: Number(index) };
 }
 
-/** The entry and adds open lots (a buy for a long); targets and the stop close them. */
+/** The entry and adds open lots; targets and the stop close them. */
 export function isOpening(id: string): boolean {
   const ref = parseTrancheId(id);
   return ref !== null && (ref.kind === 'entry' || ref.kind === 'add');
+}
+
+/** The order a tranche is: a long buys to open (entry, adds) and sells to close (targets, stop); a short the reverse. */
+export function orderSide(side: Side, id: string): 'buy' | 'sell' {
+  return isOpening(id) === (side === 'long') ? 'buy' : 'sell';
 }

@@ -1,5 +1,6 @@
 import { Decimal, toCanonical, toPrintable } from '../decimal';
 import type { Plan } from '../plan/schema';
+import { orderSide } from '../plan/tranche-id';
 import { direction } from '../plan/side';
 import type { PriceData } from './csv';
 import { simulate, type SimLine, type SimOptions } from './run';
@@ -29,7 +30,7 @@ export interface EquityPoint {
  */
 export function equityCurve(plan: Plan, data: PriceData, lines: readonly SimLine[]): EquityPoint[] {
   const sign = direction(plan.side);
-  const opening = plan.side === 'long' ? 'buy' : 'sell';
+  const opening = orderSide(plan.side, 'entry');
   const pointValue = new Decimal(plan.instrument.pointValue);
   const fills = lines.filter((line) => line.type === 'fill');
   const points: EquityPoint[] = [];

@@ -3,7 +3,8 @@ import type { AddLimit, AlertEffect, Effect, Rejection, SkipReason } from '../en
 import { formatAtStep } from '../format';
 import type { Plan } from '../plan/schema';
 import type { TooSmall } from '../sizing/too-small';
-import { actionOf, trancheName } from './tranche-words';
+import { trancheName } from './tranche-words';
+import { orderSide } from '../plan/tranche-id';
 
 /**
  * The words a trader reads about what the engine said, made in this one place from the
@@ -35,7 +36,7 @@ export function alertWords(plan: Plan, alert: AlertEffect): string {
     }
     case 'trigger':
     case 'target':
-      return `${name}${at}: ${actionOf(plan, alert.tranche)} ${amount}`;
+      return `${name}${at}: ${orderSide(plan.side, alert.tranche)} ${amount}`;
     case 'stop':
       return `stop${at}: close ${amount}`;
     case 'risk':

@@ -2,7 +2,8 @@ import type { AlertEffect } from '../engine/effects';
 import { formatAtStep } from '../format';
 import type { Plan } from '../plan/schema';
 import { alertWords } from './effect-words';
-import { actionOf, planTitle, trancheName } from './tranche-words';
+import { planTitle, trancheName } from './tranche-words';
+import { orderSide } from '../plan/tranche-id';
 
 /**
  * A notification read in a glance: the title names the plan, the tranche and its price
@@ -27,7 +28,7 @@ export function notificationWords(
   };
   if (waiting === null || alert.qty === null)
     return { title: titles[alert.kind], message: alertWords(plan, alert) };
-  const verb = actionOf(plan, alert.tranche) === 'buy' ? 'Buy' : 'Sell';
+  const verb = orderSide(plan.side, alert.tranche) === 'buy' ? 'Buy' : 'Sell';
   const stop =
     waiting.stopAfter === null
       ? ''

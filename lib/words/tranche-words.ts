@@ -15,9 +15,10 @@ export function trancheName(plan: Plan, id: string): string {
   return `${ref.kind} ${ref.index} of ${total}`;
 }
 
-/** What the trader does to fill a tranche: a long buys its entry and adds and sells its targets and stop. */
-export function actionOf(plan: Plan, id: string): 'buy' | 'sell' {
+/** A tranche's name on a chart or in a table column: `Entry`, `Add 1`, `Target 2`, `Stop`. */
+export function shortTrancheName(id: string): string {
   const ref = parseTrancheId(id);
-  const isOpening = ref?.kind === 'entry' || ref?.kind === 'add';
-  return isOpening === (plan.side === 'long') ? 'buy' : 'sell';
+  if (ref === null) return id;
+  const name = `${ref.kind.charAt(0).toUpperCase()}${ref.kind.slice(1)}`;
+  return ref.index === 0 ? name : `${name} ${ref.index}`;
 }

@@ -9,7 +9,8 @@ import {
 import type { TrancheStatus } from '../engine/types';
 import type { PlanRecord, PlanStatus } from '../store/plans';
 import { skipWords } from '../words/effect-words';
-import { actionOf, trancheName } from '../words/tranche-words';
+import { trancheName } from '../words/tranche-words';
+import { orderSide } from '../plan/tranche-id';
 import type { JournalEntry } from './journal';
 
 /**
@@ -169,7 +170,7 @@ export function planView(
       label: trancheName(plan, tranche.id),
       price: tranche.price,
       qty: tranche.qty,
-      side: actionOf(plan, tranche.id),
+      side: orderSide(plan.side, tranche.id),
     });
   }
   if (engine?.stopTrigger) {
@@ -178,7 +179,7 @@ export function planView(
       label: 'stop',
       price: engine.stopTrigger.price,
       qty: engine.stopTrigger.qty,
-      side: actionOf(plan, 'stop'),
+      side: orderSide(plan.side, 'stop'),
     });
   }
 

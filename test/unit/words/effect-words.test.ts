@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertEffect, Effect, SkipReason } from '../../../lib/engine/effects';
 import { alertWords, effectWords, skipWords } from '../../../lib/words/effect-words';
 import { notificationWords } from '../../../lib/words/notification-words';
-import { trancheName } from '../../../lib/words/tranche-words';
+import { shortTrancheName, trancheName } from '../../../lib/words/tranche-words';
 import { plan } from '../helpers';
 
 // The engine says what happened as data; these are the words a trader reads, made in one
@@ -33,6 +33,15 @@ describe('tranche names', () => {
     ['price', 'price'],
   ])('%s is “%s”', (id, name) => {
     expect(trancheName(LADDER, id)).toBe(name);
+  });
+
+  it.each([
+    ['entry', 'Entry'],
+    ['add-1', 'Add 1'],
+    ['target-12', 'Target 12'],
+    ['stop', 'Stop'],
+  ])('%s is “%s” on a chart', (id, name) => {
+    expect(shortTrancheName(id)).toBe(name);
   });
 });
 
