@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toCanonical } from '../decimal';
 import { limitWords, quoted, readLimitedNumber } from '../number-limits';
 
-/** The plan format this build reads and writes (SPEC §2). */
+/** The plan format this build reads and writes (docs/plan-format.md). */
 export const PLAN_FORMAT = 'tranche.plan/1';
 
 /** The longest lists a plan may hold (plan format, "Input limits"). */

@@ -99,7 +99,7 @@ export function* readPriceRows(lines: Iterable<string>, file: string): Generator
       header = readHeader(line, file, lineNumber);
       continue;
     }
-    const cells = line.split(',');
+    const cells = header.length === 2 ? splitTick(line) : line.split(',');
     if (cells.length !== header.length) {
       throw new DataError(
         file,
@@ -131,10 +131,14 @@ export function* readPriceRows(lines: Iterable<string>, file: string): Generator
     }
     previousTime = read.millis;
     rows += 1;
-    const price = (column: number) =>
-      readPrice(cells[column] ?? '', header?.[column] ?? '', file, lineNumber);
     if (header.length === 2) {
-      yield { kind: 'tick', line: lineNumber, time: read.millis, label, price: price(1) };
+      yield {
+        kind: 'tick',
+        line: lineNumber,
+        time: read.millis,
+        label,
+        price: readPrice(cells, 1, header, file, lineNumber),
+      };
       continue;
     }
     const candle: CandleRow = {
@@ -142,10 +146,10 @@ export function* readPriceRows(lines: Iterable<string>, file: string): Generator
       line: lineNumber,
       time: read.millis,
       label,
-      open: price(1),
-      high: price(2),
-      low: price(3),
-      close: price(4),
+      open: readPrice(cells, 1, header, file, lineNumber),
+      high: readPrice(cells, 2, header, file, lineNumber),
+      low: readPrice(cells, 3, header, file, lineNumber),
+      close: readPrice(cells, 4, header, file, lineNumber),
     };
     if (header.length === 6) readVolume(cells[5] ?? '', file, lineNumber);
     checkCandle(candle, file);
@@ -158,6 +162,13 @@ export function* readPriceRows(lines: Iterable<string>, file: string): Generator
       'is empty: the first line must be the header "time,price" or "time,open,high,low,close[,volume]"',
     );
   if (rows === 0) throw new DataError(file, 0, 'has a header but no rows');
+}
+
+/** `time,price` into its two cells (or one, or three, when the row has another count: the caller says so). */
+function splitTick(line: string): string[] {
+  const comma = line.indexOf(',');
+  if (comma === -1 || line.indexOf(',', comma + 1) !== -1) return line.split(',');
+  return [line.slice(0, comma), line.slice(comma + 1)];
 }
 
 function readHeader(line: string, file: string, lineNumber: number): string[] {
@@ -189,20 +200,22 @@ function readHeader(line: string, file: string, lineNumber: number): string[] {
 }
 
 /** A plain decimal such as `97123.45`: most cells, checked without decimal arithmetic. */
-const PLAIN_DECIMAL = /^(\d{1,16})(?:\.(\d{1,18}))?$/;
+const PLAIN_DECIMAL = /^\d{1,16}(?:\.\d{1,18})?$/;
 /** Inside these float bounds a plain decimal is within the input limits for sure; near them decimals decide. */
 const SURELY_ABOVE_SMALLEST = 1.000001e-12;
 const SURELY_BELOW_LARGEST = 0.999999e15;
 
 /** A price cell: a number above 0 within the input limits, as its canonical decimal string. */
-function readPrice(cell: string, name: string, file: string, line: number): string {
-  const text = cell.trim();
-  const plain = PLAIN_DECIMAL.exec(text);
-  if (plain !== null) {
-    const value = Number(text);
-    if (value > SURELY_ABOVE_SMALLEST && value < SURELY_BELOW_LARGEST)
-      return canonicalPlain(plain[1] ?? '', plain[2]);
-  }
+function readPrice(
+  cells: readonly string[],
+  column: number,
+  header: readonly string[],
+  file: string,
+  line: number,
+): string {
+  const name = header[column] ?? '';
+  const text = (cells[column] ?? '').trim();
+  if (isSurelyWithinLimits(text)) return isCanonicalPlain(text) ? text : canonical(text);
   const read = readLimitedNumber(text, false);
   if (read.ok && read.value.gt(0)) return toCanonical(read.value);
   const isPriceWords = !read.ok && read.reason !== 'not-a-number' && read.reason !== 'zero';
@@ -213,31 +226,46 @@ function readPrice(cell: string, name: string, file: string, line: number): stri
   );
 }
 
-/** `0097.50` → `97.5`: a plain decimal without leading or trailing zeros. */
-function canonicalPlain(whole: string, fraction: string | undefined): string {
-  const integer = whole.replace(/^0+(?=\d)/, '');
-  const decimals = (fraction ?? '').replace(/0+$/, '');
-  return decimals === '' ? integer : `${integer}.${decimals}`;
+/** A plain decimal clear of the limits' edges: the common cell, judged without decimal arithmetic. */
+function isSurelyWithinLimits(text: string): boolean {
+  if (!PLAIN_DECIMAL.test(text)) return false;
+  const value = Number(text);
+  return value > SURELY_ABOVE_SMALLEST && value < SURELY_BELOW_LARGEST;
+}
+
+/** No leading zero before a digit, no trailing zero or point after the decimal point: `97.5`, not `097.50`. */
+function isCanonicalPlain(text: string): boolean {
+  if (text.length > 1 && text[0] === '0' && text[1] !== '.') return false;
+  const last = text[text.length - 1];
+  return !text.includes('.') || (last !== '0' && last !== '.');
+}
+
+function canonical(text: string): string {
+  return toCanonical(new Decimal(text));
 }
 
 function readVolume(cell: string, file: string, line: number): void {
   const text = cell.trim();
+  if (text === '0' || isSurelyWithinLimits(text)) return;
   const read = readLimitedNumber(text, true);
   if (!read.ok) throw new DataError(file, line, `volume ${quoted(text)} ${limitWords(read.reason)}`);
   if (read.value.isNegative()) throw new DataError(file, line, `volume ${quoted(text)} is below 0`);
 }
 
-/** low ≤ open, close ≤ high; floats decide unless two prices are equal as floats. */
+/** low ≤ open, close ≤ high. */
 function checkCandle(candle: CandleRow, file: string): void {
-  const isAtMost = (a: string, b: string) => {
-    const x = Number(a);
-    const y = Number(b);
-    return x !== y ? x < y : new Decimal(a).lte(b);
-  };
   const { open, high, low, close } = candle;
   if (!isAtMost(low, open) || !isAtMost(low, close) || !isAtMost(open, high) || !isAtMost(close, high)) {
     throw new DataError(file, candle.line, 'the candle is inconsistent: low ≤ open, close ≤ high must hold');
   }
+}
+
+/** `a ≤ b` for canonical decimal strings: floats decide unless they are equal for different texts. */
+function isAtMost(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a);
+  const y = Number(b);
+  return x !== y ? x < y : new Decimal(a).lte(b);
 }
 
 /** A whole CSV text read into memory (the planner's loaded file, tests). */

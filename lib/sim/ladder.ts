@@ -9,8 +9,8 @@ import { skipWords } from '../words/effect-words';
 
 /**
  * The plan walked along its own ladder: the entry, then each add and target filling
- * exactly at its level, in price order (the planned trade, SPEC §2 "assuming fills at the
- * levels"). `visit` sees each price's effects and the state after it.
+ * exactly at its level, in price order (the planned trade, "assuming fills at the levels" in the
+ * plan format's liquidation estimate). `visit` sees each price's effects and the state after it.
  */
 export function replayLadder(
   plan: Plan,
@@ -48,7 +48,7 @@ export type LadderRow =
       readonly status: 'filled';
       /** Open risk ÷ equity × 100; null when the plan gives only a risk amount. */
       readonly openRiskPercent: string | null;
-      /** Open risk ÷ initial risk (SPEC §2 R). */
+      /** Open risk ÷ initial risk (plan format, "R"). */
       readonly openRiskR: string;
     } & FillRecord)
   | {

@@ -5,7 +5,7 @@ import { brief, plan, runTicks } from '../helpers';
 // Base plan: long, equity 10000, entry 100, stop 95 → R = 5, budget 100, entry qty 20,
 // entry open risk (100 − 95) × 20 = 100. An add at 105 opens a lot with the price stop 95,
 // so each unit added carries (105 − 95) = 10 of open risk.
-// SPEC §2 "Open risk": maxOpenRiskPercent holds after every add, counting the stop moves the
+// Plan format, "Open risk": maxOpenRiskPercent holds after every add, counting the stop moves the
 // add triggers: the add is cut to the largest lot-step multiple that fits, or skipped with
 // the reason (the next step is then measured from the skipped level).
 

@@ -5,7 +5,7 @@ import { derive } from '../../../lib/engine/derive';
 import { tooSmall } from '../../../lib/sizing/too-small';
 import { plan } from '../helpers';
 
-// SPEC §2 "Definitions": R = |planned entry − initial stop| (both rounded to the tick),
+// Plan format, "Definitions": R = |planned entry − initial stop| (both rounded to the tick),
 // budget = equity × riskPercent / 100 or riskAmount; risk: qty = budget / (R × pointValue);
 // unit: qty = budget / (ATR × pointValue); fixed and notional as named; every qty rounded
 // DOWN to the lot step; initial risk = R × entry qty × pointValue.
