@@ -24,6 +24,26 @@ export function manyTargetsPlanText(base: PlanInput, targets: number): string {
   return JSON.stringify({ ...base, scaleOut });
 }
 
+/**
+ * The most work the list limits allow a plan to ask of validation: 100 adds, each far
+ * above the open-risk cap (so each is cut by the search), 50 rules that move every lot on
+ * every add, and the ladder walked through the engine.
+ */
+export function largestPlanText(base: PlanInput): string {
+  return JSON.stringify({
+    ...base,
+    instrument: { venue: 'any', symbol: 'BENCH', tickSize: '0.00000001', lotStep: '0.00000001' },
+    stop: { price: '90' },
+    scaleIn: Array.from({ length: 100 }, () => ({ step: { percent: '0.5' }, size: '100' })),
+    scaleOut: Array.from({ length: 100 }, (_, index) => ({
+      at: { percent: String(80 + index) },
+      share: '0.001',
+    })),
+    stopRules: Array.from({ length: 50 }, () => ({ on: 'add', raise: { percent: '0.01' } })),
+    limits: { maxOpenRiskPercent: '3' },
+  });
+}
+
 /** The most targets whose plan file stays under `megabytes` MB. */
 export function targetsForMegabytes(base: PlanInput, megabytes: number): number {
   const limit = megabytes * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { Decimal, toCanonical } from '../decimal';
-import type { StopRule, StopSet } from '../plan/schema';
+import type { StopSet } from '../plan/schema';
+import type { Side } from '../plan/side';
 import { direction, isBetter } from '../plan/side';
 import { distanceOf } from '../sizing/measure';
 import { roundStop } from '../sizing/round';
@@ -15,45 +16,106 @@ import { atrOf } from './working';
  * the trade's favour, and rounds toward safety.
  */
 
-/** Offer a lot a stop, rounded toward safety: kept only if it is better than the lot's own. */
-export function offerStop(work: Working, lot: Lot, candidate: Decimal): void {
-  const rounded = roundStop(candidate, work.tick, work.plan.side);
-  if (isBetter(work.plan.side, rounded, new Decimal(lot.stop))) lot.stop = toCanonical(rounded);
-}
+/** One rule's effect, in plan order: a raise by a distance, or one stop offered to every lot (rounded). */
+export type StopMove =
+  { readonly kind: 'raise'; readonly distance: Decimal } | { readonly kind: 'offer'; readonly stop: Decimal };
 
-/** The `add` or `target` rules that apply after the `index`-th one filled, in plan order. */
+/** The `add` or `target` rules that apply after the `index`-th one filled, applied to the open lots. */
 export function applyStopRules(
   work: Working,
   on: 'add' | 'target',
   index: number,
   justAdded: string | null,
 ): void {
-  for (const rule of work.plan.stopRules) {
-    if (rule.on === on && (rule.index === undefined || rule.index === index)) {
-      applyRule(work, rule, on, index, justAdded);
-    }
-  }
+  const reference = new Decimal(work.state.lastEntryFill ?? '0');
+  work.state.lots = lotsAfterRules(work, work.state.lots, on, index, justAdded, reference);
 }
 
-function applyRule(
+/**
+ * The lots after the `on` rules of the `index`-th add or target, without changing the state
+ * (the open-risk cut tries candidate adds with it). `reference` is the last entry or add
+ * fill: the base of `raise` and `trail` percentages.
+ */
+export function lotsAfterRules(
   work: Working,
-  rule: StopRule,
+  lots: readonly Lot[],
   on: 'add' | 'target',
   index: number,
   justAdded: string | null,
-): void {
-  const reference = new Decimal(work.state.lastEntryFill ?? '0');
-  if (rule.raise) {
-    const distance = distanceOf(rule.raise, reference, atrOf(work)).mul(direction(work.plan.side));
-    for (const lot of work.state.lots) {
-      if (on === 'add' && lot.tranche === justAdded) continue;
-      offerStop(work, lot, new Decimal(lot.stop).plus(distance));
+  reference: Decimal,
+): Lot[] {
+  const moves: StopMove[] = [];
+  for (const rule of work.plan.stopRules) {
+    if (rule.on !== on || (rule.index !== undefined && rule.index !== index)) continue;
+    if (rule.raise) {
+      moves.push({ kind: 'raise', distance: distanceOf(rule.raise, reference, atrOf(work)) });
+    } else if (rule.set !== undefined) {
+      // Rules move stops only, never fills or quantities: every offer can come from the lots as they are.
+      const stop = stopForSet(work, lots, rule.set, on, index, reference);
+      if (stop !== null) moves.push({ kind: 'offer', stop: roundStop(stop, work.tick, work.plan.side) });
     }
-    return;
   }
-  if (rule.set === undefined) return;
-  const stop = stopForSet(work, rule.set, on, index, reference);
-  if (stop !== null) for (const lot of work.state.lots) offerStop(work, lot, stop);
+  return lotsAfterMoves(work, lots, moves, on === 'add' ? justAdded : null);
+}
+
+/**
+ * The lots after a list of moves, in one pass over the lots. A stop on the tick grid moved
+ * by a raise of d lands on stop ± ⌈d / tick⌉ × tick, so the raises add up and an offer is
+ * carried by the raises after it: every such lot ends at the better of (its stop plus all
+ * raises) and (the best offer, plus the raises after it). A stop off the grid (a plan edited
+ * to another tick size) takes the moves one by one. The lot just added takes the offers
+ * only.
+ */
+export function lotsAfterMoves(
+  work: Working,
+  lots: readonly Lot[],
+  moves: readonly StopMove[],
+  justAdded: string | null,
+): Lot[] {
+  if (moves.length === 0) return [...lots];
+  const { side } = work.plan;
+  const sign = direction(side);
+  let raised = new Decimal(0);
+  let offer: Decimal | null = null;
+  let offerToNew: Decimal | null = null;
+  for (const move of moves) {
+    if (move.kind === 'raise') {
+      const step = move.distance.div(work.tick).ceil().mul(work.tick).mul(sign);
+      raised = raised.plus(step);
+      if (offer !== null) offer = offer.plus(step);
+    } else {
+      offer = better(side, offer, move.stop);
+      offerToNew = better(side, offerToNew, move.stop);
+    }
+  }
+  return lots.map((lot) => {
+    const stop = new Decimal(lot.stop);
+    let moved: Decimal | null;
+    if (lot.tranche === justAdded) moved = better(side, stop, offerToNew);
+    else if (stop.mod(work.tick).isZero()) moved = better(side, stop.plus(raised), offer);
+    else moved = movedOneByOne(work, stop, moves);
+    return moved !== null && isBetter(side, moved, stop) ? { ...lot, stop: toCanonical(moved) } : lot;
+  });
+}
+
+function movedOneByOne(work: Working, from: Decimal, moves: readonly StopMove[]): Decimal {
+  const { side } = work.plan;
+  let stop = from;
+  for (const move of moves) {
+    const candidate =
+      move.kind === 'offer'
+        ? move.stop
+        : roundStop(stop.plus(move.distance.mul(direction(side))), work.tick, side);
+    if (isBetter(side, candidate, stop)) stop = candidate;
+  }
+  return stop;
+}
+
+/** The better stop for the trade of the two (higher for a long), either of which may be missing. */
+function better(side: Side, a: Decimal | null, b: Decimal | null): Decimal | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return isBetter(side, b, a) ? b : a;
 }
 
 /**
@@ -64,6 +126,7 @@ function applyRule(
  */
 export function stopForSet(
   work: Working,
+  lots: readonly Lot[],
   set: StopSet,
   on: 'add' | 'target' | 'tick',
   index: number,
@@ -72,23 +135,23 @@ export function stopForSet(
   if (typeof set === 'object') {
     return trailFrom.minus(distanceOf(set.trail, trailFrom, atrOf(work)).mul(direction(work.plan.side)));
   }
-  if (set === 'breakeven') return averageEntry(work.state.lots);
+  if (set === 'breakeven') return averageEntry(lots);
   if (set === 'previousTarget') {
     if (on !== 'target') return null;
-    if (index <= 1) return averageEntry(work.state.lots);
+    if (index <= 1) return averageEntry(lots);
     const previous = work.state.derived?.targets[index - 2];
     return previous === undefined ? null : new Decimal(previous);
   }
-  return budgetStop(work);
+  return budgetStop(work, lots);
 }
 
 /**
  * The one stop at which open risk, every lot at it, equals the risk budget:
  * Σ (fill − S) × qty × pv = budget  ⇒  S = average − budget / (pv × position) for a long.
  */
-function budgetStop(work: Working): Decimal | null {
-  const { lots, derived } = work.state;
+function budgetStop(work: Working, lots: readonly Lot[]): Decimal | null {
   const average = averageEntry(lots);
+  const derived = work.state.derived;
   if (average === null || derived === null) return null;
   const perPrice = new Decimal(work.plan.instrument.pointValue).mul(positionOf(lots));
   return average.minus(new Decimal(derived.budget).div(perPrice).mul(direction(work.plan.side)));

@@ -1,6 +1,8 @@
 import { Decimal, toCanonical } from '../decimal';
 import { isBetter } from '../plan/side';
-import { offerStop, stopForSet } from './stop-rules';
+import { roundStop } from '../sizing/round';
+import type { StopMove } from './stop-rules';
+import { lotsAfterMoves, stopForSet } from './stop-rules';
 import type { Working } from './working';
 
 /**
@@ -14,6 +16,7 @@ import type { Working } from './working';
 export function applyTickTrail(work: Working, price: Decimal): void {
   const { state, plan } = work;
   if (state.phase !== 'active' || state.lots.length === 0 || state.derived === null) return;
+  const offers: StopMove[] = [];
   plan.stopRules.forEach((rule, index) => {
     const ruleState = state.tickRules[index];
     if (rule.on !== 'tick' || rule.set === undefined || ruleState === undefined) return;
@@ -25,7 +28,8 @@ export function applyTickTrail(work: Working, price: Decimal): void {
     } else if (ruleState.best === null || isBetter(plan.side, price, new Decimal(ruleState.best))) {
       ruleState.best = toCanonical(price);
     }
-    const stop = stopForSet(work, rule.set, 'tick', 0, new Decimal(ruleState.best ?? price));
-    if (stop !== null) for (const lot of state.lots) offerStop(work, lot, stop);
+    const stop = stopForSet(work, state.lots, rule.set, 'tick', 0, new Decimal(ruleState.best ?? price));
+    if (stop !== null) offers.push({ kind: 'offer', stop: roundStop(stop, work.tick, plan.side) });
   });
+  if (offers.length > 0) state.lots = lotsAfterMoves(work, state.lots, offers, null);
 }

@@ -133,3 +133,21 @@ describe('the open-risk cut counts lot steps in decimals', () => {
     expect(run.fills[1]).toMatchObject({ tranche: 'add-1', qty: '250000000', openRisk: '1500' });
   });
 });
+
+describe('the largest plan the limits allow', () => {
+  it('validates 100 adds, each cut by the open-risk cap, with 50 rules moving every lot', () => {
+    // every add is 100 entry quantities with the price stop 90: far above the 3 % cap, so each
+    // is cut; each add's 50 raises move every earlier lot, making room for the next
+    const check = checkPlan(
+      planJson({
+        instrument: { symbol: 'X', tickSize: '0.00000001', lotStep: '0.00000001' },
+        account: { equity: '1000000', riskPercent: '1' },
+        stop: { price: '90' },
+        scaleIn: Array.from({ length: MAX_ADDS }, () => ({ step: { percent: '0.5' }, size: '100' })),
+        stopRules: Array.from({ length: MAX_STOP_RULES }, () => ({ on: 'add', raise: { percent: '0.01' } })),
+        limits: { maxOpenRiskPercent: '3' },
+      }),
+    );
+    expect(check.ok, JSON.stringify(check).slice(0, 500)).toBe(true);
+  });
+});
