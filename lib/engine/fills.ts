@@ -99,13 +99,22 @@ export function fillStop(work: Working, price: Decimal, qtyGiven: Decimal | null
   if (state.lots.length === 0) closeTrade(work, time);
 }
 
+/** The fill line: the position after the fill, its rules and the trail applied. */
 function recordFill(work: Working, id: string, price: Decimal, qty: Decimal, time: number): void {
   const { state, plan } = work;
   state.fills += 1;
+  const average = averageEntry(state.lots);
+  const nearest = nearestStop(state.lots, plan.side);
   const risk = openRisk(state.lots, plan.side, plan.instrument.pointValue);
   if (risk.gt(state.maxOpenRisk)) state.maxOpenRisk = toCanonical(risk);
   const record: FillRecord = {
-    ...positionSnapshot(work),
+    position: toCanonical(positionOf(state.lots)),
+    avgPrice: average === null ? null : toCanonical(average),
+    stop: nearest === null ? null : toCanonical(nearest),
+    stops: state.lots.map((lot) => lot.stop),
+    openRisk: toCanonical(risk),
+    realizedPnl: state.realizedPnl,
+    atr: state.derived?.atr ?? null,
     tranche: id,
     side: orderSide(plan.side, id),
     price: toCanonical(price),
@@ -113,20 +122,4 @@ function recordFill(work: Working, id: string, price: Decimal, qty: Decimal, tim
     time,
   };
   work.effects.push({ type: 'fill', ...record });
-}
-
-/** The position as a fill line shows it. */
-function positionSnapshot(work: Working): Omit<FillRecord, 'tranche' | 'side' | 'price' | 'qty' | 'time'> {
-  const { state, plan } = work;
-  const average = averageEntry(state.lots);
-  const nearest = nearestStop(state.lots, plan.side);
-  return {
-    position: toCanonical(positionOf(state.lots)),
-    avgPrice: average === null ? null : toCanonical(average),
-    stop: nearest === null ? null : toCanonical(nearest),
-    stops: state.lots.map((lot) => lot.stop),
-    openRisk: toCanonical(openRisk(state.lots, plan.side, plan.instrument.pointValue)),
-    realizedPnl: state.realizedPnl,
-    atr: state.derived?.atr ?? null,
-  };
 }

@@ -92,11 +92,21 @@ export function lotsAfterMoves(
     const stop = new Decimal(lot.stop);
     let moved: Decimal | null;
     if (lot.tranche === justAdded) moved = better(side, stop, offerToNew);
-    else if (stop.mod(work.tick).isZero()) moved = better(side, stop.plus(raised), offer);
+    else if (isOnTickGrid(work, stop)) moved = better(side, stop.plus(raised), offer);
     else moved = movedOneByOne(work, stop, moves);
     return moved !== null && isBetter(side, moved, stop) ? { ...lot, stop: toCanonical(moved) } : lot;
   });
 }
+
+/** Whether a stop is a whole number of ticks; for a tick of 1, 0.1, 0.01, … its decimal places tell. */
+function isOnTickGrid(work: Working, stop: Decimal): boolean {
+  return DECIMAL_TICK.test(work.plan.instrument.tickSize)
+    ? stop.decimalPlaces() <= work.tick.decimalPlaces()
+    : stop.mod(work.tick).isZero();
+}
+
+/** 1, 0.1, 0.01, …: a tick whose multiples are the numbers with at most as many decimal places. */
+const DECIMAL_TICK = /^(1|0\.0*1)$/;
 
 function movedOneByOne(work: Working, from: Decimal, moves: readonly StopMove[]): Decimal {
   const { side } = work.plan;
