@@ -21,6 +21,16 @@ export default defineConfig({
           execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Firefox's WebDriver BiDi endpoint is a WebSocket (test/e2e-firefox/bidi-connection.ts).
+          execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
+        },
+      },
     ],
   },
 });

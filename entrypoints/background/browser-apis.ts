@@ -54,10 +54,12 @@ export function browserNotifier(): Notifier {
 
 /** The toolbar badge of one tab. */
 export function browserBadge(): BadgeApi {
+  // The toolbar button is `action` in MV3 and `browserAction` in MV2 (the Firefox build).
+  const button = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
   return {
     set: async (tabId, text, color) => {
-      await browser.action.setBadgeText({ tabId, text });
-      if (text !== '') await browser.action.setBadgeBackgroundColor({ tabId, color });
+      await button.setBadgeText({ tabId, text });
+      if (text !== '') await button.setBadgeBackgroundColor({ tabId, color });
     },
   };
 }

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+
+import { loadSequence } from '../e2e/sequences';
+import { waitFor } from '../e2e/wait-for';
+import { useFirefox } from './firefox-harness';
+import type { FirefoxPage } from './firefox-page';
+
+/** The extension API as code evaluated in one of the extension's pages sees it. */
+declare const browser: typeof Browser;
+
+/*
+ * The built Firefox extension (MV2, a background page) in Firefox ESR, driven through
+ * WebDriver BiDi: the trader's journey of the Chromium tests, on the exchange's real URL
+ * answered from a committed fixture. Firefox shows notifications without buttons, so the
+ * fill is confirmed in the popup.
+ */
+
+const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
+const FIXTURE = 'binance-futures-worker.html';
+
+/**
+ * R = 60,000 − 59,400 = 600; entry qty = 10,000 × 1 % / 600 = 0.1666… → 0.166 (down to the
+ * lot step); add 1 at 60,000 + 0.5 R = 60,300.0; approach alerts within 0.25 % of a level.
+ */
+const PLAN = {
+  format: 'tranche.plan/1',
+  name: 'BTC breakout (Firefox)',
+  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
+  side: 'long',
+  account: { equity: '10000', riskPercent: '1' },
+  entry: { price: '60000', when: 'above' },
+  stop: { price: '59400' },
+  sizing: { method: 'risk' },
+  scaleIn: [{ step: { r: '0.5' }, size: '0.5' }],
+  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
+  stopRules: [{ on: 'add', set: 'breakeven' }],
+  alerts: { approachPercent: '0.25' },
+};
+
+const firefox = useFirefox({ [BINANCE_URL]: FIXTURE });
+
+/** A message from an extension page, as the popup and the planner send it. */
+function send(page: FirefoxPage, message: object): Promise<unknown> {
+  return page.evaluate((request) => browser.runtime.sendMessage(request), message);
+}
+
+interface StoredPlan {
+  readonly status: string;
+  readonly engine: { readonly lastPrice: string | null };
+}
+
+async function storedPlan(page: FirefoxPage, id: string): Promise<StoredPlan | undefined> {
+  const key = `plan/${id}`;
+  const stored = await page.evaluate((wanted) => browser.storage.local.get(wanted), [key]);
+  return stored[key] as StoredPlan | undefined;
+}
+
+/** The journal as lines: the event, the price or tranche it carried, the effects it produced. */
+async function journalOf(page: FirefoxPage, id: string): Promise<string[]> {
+  const key = `journal/${id}`;
+  const stored = await page.evaluate((wanted) => browser.storage.local.get(wanted), [key]);
+  const entries = (stored[key] ?? []) as {
+    event: string;
+    input: Record<string, unknown>;
+    effects: Record<string, unknown>[];
+  }[];
+  return entries.map((entry) => {
+    const input = entry.input['price'] ?? entry.input['tranche'];
+    const effects = entry.effects.map((effect) =>
+      [effect['type'], effect['kind'] ?? effect['phase'], effect['tranche']].filter(Boolean).join(' '),
+    );
+    return [`${entry.event}${typeof input === 'string' ? ` ${input}` : ''}`, ...effects].join(' · ');
+  });
+}
+
+/** The notifications Firefox shows, by id, as the extension created them. */
+function shownNotifications(page: FirefoxPage): Promise<Record<string, Record<string, unknown>>> {
+  return page.evaluate(
+    async () => (await browser.notifications.getAll()) as unknown as Record<string, Record<string, unknown>>,
+  );
+}
+
+/** The exchange page shows its next scripted price (test/fixtures/e2e/runner.js). */
+async function nextPrice(page: FirefoxPage): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
+}
+
+/** The text of the first element matching `selector`, or undefined while there is none. */
+function textOf(page: FirefoxPage, selector: string): Promise<string | undefined> {
+  return page.evaluate((wanted) => document.querySelector<HTMLElement>(wanted)?.innerText, selector);
+}
+
+describe('the Firefox build in Firefox ESR', () => {
+  it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the popup confirms the fill', async () => {
+    const session = await firefox();
+    const steps = loadSequence(FIXTURE).steps.map((step) => step.expect?.[1]);
+    expect(steps.slice(0, 2), 'the fixture’s first two prices').toEqual(['59880', '60020']);
+
+    // A new user opens the popup: nothing is armed yet.
+    const popup = await session.openPage(session.extensionUrl('/popup.html'));
+    await popup.setViewport(380, 760);
+    await waitFor('the popup’s empty state', async () =>
+      (await textOf(popup, 'main'))?.includes('No armed plans') === true ? true : undefined,
+    );
+
+    // The plan goes in as the planner sends it, and is armed.
+    const imported = (await send(popup, { type: 'plan-import', plan: PLAN })) as { ok: boolean; id: string };
+    expect(imported.ok).toBe(true);
+    const id = imported.id;
+    expect(await send(popup, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
+
+    // The exchange's page, answered from the fixture: its price reaches the plan.
+    const exchange = await session.openPage(BINANCE_URL);
+    await waitFor('the page’s first price in the plan', async () =>
+      (await storedPlan(popup, id))?.engine.lastPrice === '59700' ? true : undefined,
+    );
+
+    // 59,880.0 is 120 from the entry: 120 / 60,000 = 0.20 % < 0.25 %, an approach alert.
+    await nextPrice(exchange);
+    const approach = await waitFor(
+      'the approach notification',
+      async () => (await shownNotifications(popup))[`${id}/0/entry`],
+    );
+    expect(approach).toMatchObject({
+      title: 'BTCUSDT long · entry approaching at 60,000.0',
+      message: 'entry at 60,000.0 is 0.20% away',
+    });
+
+    // 60,020.0 crosses the entry: the trigger alert, with no buttons (Firefox has none).
+    await nextPrice(exchange);
+    const trigger = await waitFor(
+      'the entry notification',
+      async () => (await shownNotifications(popup))[`${id}/1/entry`],
+    );
+    expect(trigger).toMatchObject({
+      title: 'BTCUSDT long · entry at 60,000.0',
+      message: 'Buy 0.166 · stop after: 59,400.0',
+    });
+    expect(trigger['buttons'], 'Firefox notifications have no buttons').toBeUndefined();
+
+    // The popup asks for the confirmation, prefilled; the trader clicks Confirm fill.
+    await waitFor('the popup’s confirmation', async () =>
+      (await textOf(popup, 'form.tr-waiting'))?.includes('entry triggered: buy 0.166 at 60,000.0') === true
+        ? true
+        : undefined,
+    );
+    await popup.screenshot('firefox-popup-triggered', 'main');
+    await popup.click('form.tr-waiting button[type="submit"]');
+
+    // The fill is applied once: the plan is active and its journal holds every step.
+    await waitFor('the plan to be active', async () =>
+      (await storedPlan(popup, id))?.status === 'active' ? true : undefined,
+    );
+    expect(await journalOf(popup, id)).toEqual([
+      'import',
+      'arm',
+      'tick 59880 · alert approach entry',
+      'tick 60020 · alert trigger entry',
+      'fill 60000 · phase active · fill entry',
+    ]);
+
+    // The popup renders the active plan: the entry filled, the position, the next add.
+    await waitFor('the popup to show the entry filled', async () =>
+      /filled/.test((await textOf(popup, 'tr[data-tranche="entry"]')) ?? '') ? true : undefined,
+    );
+    expect(await textOf(popup, '[data-status]')).toMatch(/active/i);
+    expect(await textOf(popup, 'dl.tr-grid')).toMatch(/Position\s+0\.166 @ 60,000\.0/);
+    expect(await textOf(popup, '.tr-level[data-tranche="add-1"]')).toMatch(/add 1 of 1\s+60,300\.0/);
+    await popup.screenshot('firefox-popup-active', 'main');
+
+    expect(session.extensionErrors(), 'the extension logged no failure').toEqual([]);
+    expect(
+      session.refusedRequests().filter((url) => !url.endsWith('/favicon.ico')),
+      'the pages asked for nothing but the fixture',
+    ).toEqual([]);
+  });
+});
