@@ -21,6 +21,25 @@ type EvaluateResult =
   | { readonly type: 'success'; readonly result: RemoteValue }
   | { readonly type: 'exception'; readonly exceptionDetails: { readonly text: string } };
 
+interface BrowsingContextInfo {
+  readonly context: string;
+  readonly url: string;
+  readonly children: readonly BrowsingContextInfo[] | null;
+}
+
+/** Depth first through a browsing context tree (a page's frames nest a few levels at most). */
+function findContext(
+  contexts: readonly BrowsingContextInfo[],
+  matches: (info: BrowsingContextInfo) => boolean,
+): BrowsingContextInfo | undefined {
+  for (const info of contexts) {
+    if (matches(info)) return info;
+    const inside = findContext(info.children ?? [], matches);
+    if (inside !== undefined) return inside;
+  }
+  return undefined;
+}
+
 export class FirefoxPage {
   private constructor(
     private readonly bidi: BidiConnection,
@@ -31,6 +50,18 @@ export class FirefoxPage {
   static async open(bidi: BidiConnection): Promise<FirefoxPage> {
     const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'window' });
     return new FirefoxPage(bidi, context);
+  }
+
+  /** The page's frame whose address starts with `urlPrefix` (once it is there), to read it like a page. */
+  async frame(urlPrefix: string): Promise<FirefoxPage | undefined> {
+    const { contexts } = await this.bidi.send<{ contexts: BrowsingContextInfo[] }>(
+      'browsingContext.getTree',
+      {
+        root: this.context,
+      },
+    );
+    const found = findContext(contexts, (info) => info.url.startsWith(urlPrefix));
+    return found === undefined ? undefined : new FirefoxPage(this.bidi, found.context);
   }
 
   /** Load `url` and wait until the page and its resources have loaded. */

@@ -25,6 +25,8 @@ const OFFLINE: readonly Pref[] = [
   ['network.proxy.socks_remote_dns', true],
   ['network.proxy.no_proxies_on', ''],
   ['network.proxy.allow_hijacking_localhost', true],
+  // Firefox's own requests (remote settings, updates) go direct when the proxy fails, unless told not to.
+  ['network.proxy.allow_bypass', false],
   ['network.dns.forceResolve', '127.0.0.1'],
   // DNS over HTTPS, prefetching and speculative connections would each open a socket.
   ['network.trr.mode', 5],
@@ -37,7 +39,7 @@ const OFFLINE: readonly Pref[] = [
   ['media.peerconnection.enabled', false],
 ];
 
-/** Firefox's own calls home: updates, telemetry, studies, safe browsing, remote settings, probes. */
+/** Firefox's own calls home: updates (its own, media plugins', add-ons'), telemetry, studies, safe browsing, remote settings, probes. */
 const QUIET: readonly Pref[] = [
   ['app.update.disabledForTesting', true],
   ['app.update.auto', false],
@@ -65,6 +67,11 @@ const QUIET: readonly Pref[] = [
   ['security.OCSP.enabled', 0],
   ['network.captive-portal-service.enabled', false],
   ['network.connectivity-service.enabled', false],
+  ['media.gmp-provider.enabled', false],
+  ['media.gmp-manager.url', 'data:,'],
+  ['media.gmp-manager.chromium-update-url', 'data:,'],
+  ['media.gmp-gmpopenh264.enabled', false],
+  ['media.gmp-widevinecdm.enabled', false],
   ['extensions.update.enabled', false],
   ['extensions.getAddons.cache.enabled', false],
   ['extensions.systemAddon.update.enabled', false],

@@ -6,8 +6,13 @@ import { waitFor } from '../e2e/wait-for';
 import { useFirefox } from './firefox-harness';
 import type { FirefoxPage } from './firefox-page';
 
-/** The extension API as code evaluated in one of the extension's pages sees it. */
-declare const browser: typeof Browser;
+/**
+ * The extension API as code evaluated in one of the extension's pages sees it: Firefox's,
+ * whose MV2 toolbar button (browserAction) answers with a promise.
+ */
+declare const browser: typeof Browser & {
+  readonly browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
 
 /*
  * The built Firefox extension (MV2, a background page) in Firefox ESR, driven through
@@ -37,6 +42,9 @@ const PLAN = {
   stopRules: [{ on: 'add', set: 'breakeven' }],
   alerts: { approachPercent: '0.25' },
 };
+
+/** What the popup and the panel say once the price crossed the entry: 0.166 from the lot-step rounding above. */
+const TRIGGERED = 'entry triggered: buy 0.166 at 60,000.0';
 
 const firefox = useFirefox({ [BINANCE_URL]: FIXTURE });
 
@@ -81,6 +89,15 @@ function shownNotifications(page: FirefoxPage): Promise<Record<string, Record<st
   );
 }
 
+/** The badge of the toolbar button on the tab showing `url` (Firefox's MV2 browserAction). */
+function badgeOf(page: FirefoxPage, url: string): Promise<string> {
+  return page.evaluate(async (wanted) => {
+    const tab = (await browser.tabs.query({})).find((candidate) => candidate.url === wanted);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${wanted}`);
+    return browser.browserAction.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
 /** The exchange page shows its next scripted price (test/fixtures/e2e/runner.js). */
 async function nextPrice(page: FirefoxPage): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
@@ -92,7 +109,7 @@ function textOf(page: FirefoxPage, selector: string): Promise<string | undefined
 }
 
 describe('the Firefox build in Firefox ESR', () => {
-  it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the popup confirms the fill', async () => {
+  it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the popup confirms the fill and the panel follows', async () => {
     const session = await firefox();
     const steps = loadSequence(FIXTURE).steps.map((step) => step.expect?.[1]);
     expect(steps.slice(0, 2), 'the fixture’s first two prices').toEqual(['59880', '60020']);
@@ -139,12 +156,23 @@ describe('the Firefox build in Firefox ESR', () => {
     });
     expect(trigger['buttons'], 'Firefox notifications have no buttons').toBeUndefined();
 
-    // The popup asks for the confirmation, prefilled; the trader clicks Confirm fill.
-    await waitFor('the popup’s confirmation', async () =>
-      (await textOf(popup, 'form.tr-waiting'))?.includes('entry triggered: buy 0.166 at 60,000.0') === true
-        ? true
-        : undefined,
+    // The toolbar button of the exchange's tab says a tranche waits for the trader.
+    expect(await badgeOf(popup, BINANCE_URL)).toBe('ACT');
+
+    // The panel on the exchange page (the extension's overlay.html in a frame) and the
+    // popup both ask for the confirmation, prefilled; the trader clicks Confirm fill in the popup.
+    const panel = await waitFor('the panel’s frame on the exchange page', () =>
+      exchange.frame(session.extensionUrl('/overlay.html?')),
     );
+    for (const [surface, scope] of [
+      ['panel', panel],
+      ['popup', popup],
+    ] as const) {
+      await waitFor(`the ${surface}’s confirmation`, async () =>
+        (await textOf(scope, 'form.tr-waiting'))?.includes(TRIGGERED) === true ? true : undefined,
+      );
+    }
+    await exchange.screenshot('firefox-exchange-panel');
     await popup.screenshot('firefox-popup-triggered', 'main');
     await popup.click('form.tr-waiting button[type="submit"]');
 
@@ -168,6 +196,9 @@ describe('the Firefox build in Firefox ESR', () => {
     expect(await textOf(popup, 'dl.tr-grid')).toMatch(/Position\s+0\.166 @ 60,000\.0/);
     expect(await textOf(popup, '.tr-level[data-tranche="add-1"]')).toMatch(/add 1 of 1\s+60,300\.0/);
     await popup.screenshot('firefox-popup-active', 'main');
+    await waitFor('the panel to drop its confirmation', async () =>
+      (await textOf(panel, 'form.tr-waiting')) === undefined ? true : undefined,
+    );
 
     expect(session.extensionErrors(), 'the extension logged no failure').toEqual([]);
     expect(

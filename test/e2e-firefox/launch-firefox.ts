@@ -125,11 +125,18 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
       '--remote-allow-system-access',
       'about:blank',
     ],
-    // Its own process group, so that closing kills its content processes too.
     {
+      // Its own process group, so that closing kills its content processes too.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
+      env: {
+        ...process.env,
+        MOZ_CRASHREPORTER_DISABLE: '1',
+        // Mozilla's own test switch: a connection to an address not on this machine stops
+        // Firefox with "Non-local network connections are disabled" (the profile resolves
+        // every name to 127.0.0.1), and the profile's remote settings address is obeyed.
+        MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      },
     },
   );
   let output = '';
