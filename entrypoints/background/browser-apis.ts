@@ -29,7 +29,10 @@ export function manifestContentPatterns(): string[] {
 
 /**
  * Notifications on the real browser. Ids are stable (`plan/seq/tranche`), so showing one
- * again replaces it. Chrome shows Confirm fill / Skip buttons; Firefox has no buttons.
+ * again replaces it. Chrome shows Confirm fill / Skip buttons. Firefox refuses the whole
+ * call when given `buttons` or `requireInteraction` (although it has onButtonClicked, so
+ * there is nothing to detect at run time): its build leaves both out, and a click on the
+ * notification opens the popup on the plan, where the buttons are.
  */
 export function browserNotifier(): Notifier {
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { readFixture } from '../e2e/fixture-files';
 import type { BidiConnection } from './bidi-connection';
+import { shownAlerts, type FirefoxAlert } from './firefox-alerts';
 import { FirefoxPage } from './firefox-page';
 import { launchFirefox, type FirefoxBrowser } from './launch-firefox';
 
@@ -68,6 +69,16 @@ export class FirefoxSession {
     const page = await FirefoxPage.open(this.bidi);
     await page.navigate(url);
     return page;
+  }
+
+  /** The open page (a tab the extension opened, say) whose address starts with `urlPrefix`. */
+  async findPage(urlPrefix: string): Promise<FirefoxPage | undefined> {
+    return (await FirefoxPage.findAll(this.bidi, { 'moz:scope': 'content' }, urlPrefix))[0];
+  }
+
+  /** The notifications Firefox shows now. */
+  alerts(): Promise<FirefoxAlert[]> {
+    return shownAlerts(this.bidi);
   }
 
   extensionUrl(path: string): string {

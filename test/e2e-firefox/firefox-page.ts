@@ -27,18 +27,13 @@ interface BrowsingContextInfo {
   readonly children: readonly BrowsingContextInfo[] | null;
 }
 
-/** Depth first through a browsing context tree (a page's frames nest a few levels at most). */
-function findContext(
-  contexts: readonly BrowsingContextInfo[],
-  matches: (info: BrowsingContextInfo) => boolean,
-): BrowsingContextInfo | undefined {
-  for (const info of contexts) {
-    if (matches(info)) return info;
-    const inside = findContext(info.children ?? [], matches);
-    if (inside !== undefined) return inside;
-  }
-  return undefined;
+/** Every context of a browsing context tree, parents before their frames (frames nest a few levels at most). */
+function flatten(contexts: readonly BrowsingContextInfo[]): BrowsingContextInfo[] {
+  return contexts.flatMap((info) => [info, ...flatten(info.children ?? [])]);
 }
+
+/** Which browsing contexts to look through: one page's tree, or every top-level page or chrome window. */
+export type ContextScope = { readonly root: string } | { readonly 'moz:scope': 'content' | 'chrome' };
 
 export class FirefoxPage {
   private constructor(
@@ -52,21 +47,33 @@ export class FirefoxPage {
     return new FirefoxPage(bidi, context);
   }
 
-  /** The page's frame whose address starts with `urlPrefix` (once it is there), to read it like a page. */
-  async frame(urlPrefix: string): Promise<FirefoxPage | undefined> {
-    const { contexts } = await this.bidi.send<{ contexts: BrowsingContextInfo[] }>(
+  /**
+   * The pages (or frames, or with system access Firefox's own windows) in `scope` whose
+   * address starts with `urlPrefix`, to read them like a page.
+   */
+  static async findAll(bidi: BidiConnection, scope: ContextScope, urlPrefix: string): Promise<FirefoxPage[]> {
+    const { contexts } = await bidi.send<{ contexts: BrowsingContextInfo[] }>(
       'browsingContext.getTree',
-      {
-        root: this.context,
-      },
+      scope,
     );
-    const found = findContext(contexts, (info) => info.url.startsWith(urlPrefix));
-    return found === undefined ? undefined : new FirefoxPage(this.bidi, found.context);
+    return flatten(contexts)
+      .filter((info) => info.url.startsWith(urlPrefix))
+      .map((info) => new FirefoxPage(bidi, info.context));
+  }
+
+  /** This page's frame whose address starts with `urlPrefix`, once it is there. */
+  async frame(urlPrefix: string): Promise<FirefoxPage | undefined> {
+    return (await FirefoxPage.findAll(this.bidi, { root: this.context }, urlPrefix))[0];
   }
 
   /** Load `url` and wait until the page and its resources have loaded. */
   async navigate(url: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  /** Make this page its window's selected tab (only the visible pages refresh). */
+  async bringToFront(): Promise<void> {
+    await this.bidi.send('browsingContext.activate', { context: this.context });
   }
 
   /** The page's viewport in CSS pixels (what a screenshot of the page shows). */

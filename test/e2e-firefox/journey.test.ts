@@ -109,7 +109,7 @@ function textOf(page: FirefoxPage, selector: string): Promise<string | undefined
 }
 
 describe('the Firefox build in Firefox ESR', () => {
-  it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the popup confirms the fill and the panel follows', async () => {
+  it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the one clicked opens the popup that confirms the fill', async () => {
     const session = await firefox();
     const steps = loadSequence(FIXTURE).steps.map((step) => step.expect?.[1]);
     expect(steps.slice(0, 2), 'the fixture’s first two prices').toEqual(['59880', '60020']);
@@ -157,10 +157,12 @@ describe('the Firefox build in Firefox ESR', () => {
     expect(trigger['buttons'], 'Firefox notifications have no buttons').toBeUndefined();
 
     // The toolbar button of the exchange's tab says a tranche waits for the trader.
-    expect(await badgeOf(popup, BINANCE_URL)).toBe('ACT');
+    await waitFor('the badge to ask for action', async () =>
+      (await badgeOf(popup, BINANCE_URL)) === 'ACT' ? true : undefined,
+    );
 
     // The panel on the exchange page (the extension's overlay.html in a frame) and the
-    // popup both ask for the confirmation, prefilled; the trader clicks Confirm fill in the popup.
+    // popup both ask for the confirmation, prefilled.
     const panel = await waitFor('the panel’s frame on the exchange page', () =>
       exchange.frame(session.extensionUrl('/overlay.html?')),
     );
@@ -172,9 +174,33 @@ describe('the Firefox build in Firefox ESR', () => {
         (await textOf(scope, 'form.tr-waiting'))?.includes(TRIGGERED) === true ? true : undefined,
       );
     }
+    await waitFor('the panel’s frame to fit the panel', async () =>
+      (await panel.evaluate(
+        () => innerHeight - (document.querySelector<HTMLElement>('.tr-overlay')?.offsetHeight ?? 0),
+      )) <= 1
+        ? true
+        : undefined,
+    );
     await exchange.screenshot('firefox-exchange-panel');
     await popup.screenshot('firefox-popup-triggered', 'main');
-    await popup.click('form.tr-waiting button[type="submit"]');
+
+    // With no buttons on the notification, the trader clicks it: the popup opens on the
+    // plan, in a tab, and the trader clicks Confirm fill there.
+    const shown = await waitFor('Firefox to show the entry notification', async () =>
+      (await session.alerts()).find((alert) => alert.title === 'BTCUSDT long · entry at 60,000.0'),
+    );
+    expect(shown.text).toBe('Buy 0.166 · stop after: 59,400.0');
+    await shown.click();
+    const opened = await waitFor('the popup opened on the plan', () =>
+      session.findPage(session.extensionUrl(`/popup.html?plan=${id}`)),
+    );
+    const confirmButton = `[data-plan="${id}"] form.tr-waiting button[type="submit"]`;
+    await waitFor('the opened popup’s confirmation', async () =>
+      (await textOf(opened, `[data-plan="${id}"] form.tr-waiting`))?.includes(TRIGGERED) === true
+        ? true
+        : undefined,
+    );
+    await opened.click(confirmButton);
 
     // The fill is applied once: the plan is active and its journal holds every step.
     await waitFor('the plan to be active', async () =>
@@ -196,6 +222,8 @@ describe('the Firefox build in Firefox ESR', () => {
     expect(await textOf(popup, 'dl.tr-grid')).toMatch(/Position\s+0\.166 @ 60,000\.0/);
     expect(await textOf(popup, '.tr-level[data-tranche="add-1"]')).toMatch(/add 1 of 1\s+60,300\.0/);
     await popup.screenshot('firefox-popup-active', 'main');
+    // The exchange's tab, in front again (the notification's tab opened over it), follows.
+    await exchange.bringToFront();
     await waitFor('the panel to drop its confirmation', async () =>
       (await textOf(panel, 'form.tr-waiting')) === undefined ? true : undefined,
     );
