@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 
+import { BREAKOUT_PLAN } from '../e2e/breakout-plan';
+import { describeEntry, type JournalEntry } from '../e2e/journal-lines';
 import { loadSequence } from '../e2e/sequences';
 import { waitFor } from '../e2e/wait-for';
 import { useFirefox } from './firefox-harness';
@@ -17,34 +19,34 @@ declare const browser: typeof Browser & {
 /*
  * The built Firefox extension (MV2, a background page) in Firefox ESR, driven through
  * WebDriver BiDi: the trader's journey of the Chromium tests, on the exchange's real URL
- * answered from a committed fixture. Firefox shows notifications without buttons, so the
- * fill is confirmed in the popup.
+ * answered from a committed fixture. Firefox shows notifications without buttons: a click
+ * on one opens the popup on the plan, and the fill is confirmed there.
  */
 
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const FIXTURE = 'binance-futures-worker.html';
 
-/**
- * R = 60,000 − 59,400 = 600; entry qty = 10,000 × 1 % / 600 = 0.1666… → 0.166 (down to the
- * lot step); add 1 at 60,000 + 0.5 R = 60,300.0; approach alerts within 0.25 % of a level.
- */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout (Firefox)',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59400' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '0.5' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-  stopRules: [{ on: 'add', set: 'breakeven' }],
-  alerts: { approachPercent: '0.25' },
-};
-
-/** What the popup and the panel say once the price crossed the entry: 0.166 from the lot-step rounding above. */
+/** What the popup and the panel say once the price crossed the entry (BREAKOUT_PLAN's entry quantity). */
 const TRIGGERED = 'entry triggered: buy 0.166 at 60,000.0';
+
+/** The fixture's next two prices and the notification each raises (alert sequence number, title, message). */
+const ENTRY_ALERTS = [
+  // 120 from the entry: 120 / 60,000 = 0.20 %, within the 0.25 % approach zone.
+  [
+    '59,880.0',
+    {
+      seq: 0,
+      title: 'BTCUSDT long · entry approaching at 60,000.0',
+      message: 'entry at 60,000.0 is 0.20% away',
+    },
+  ],
+  // Above the entry: buy the entry quantity, with the initial stop.
+  [
+    '60,020.0',
+    { seq: 1, title: 'BTCUSDT long · entry at 60,000.0', message: 'Buy 0.166 · stop after: 59,400.0' },
+  ],
+] as const;
+const [, ENTRY_TRIGGERED] = ENTRY_ALERTS[1];
 
 const firefox = useFirefox({ [BINANCE_URL]: FIXTURE });
 
@@ -64,22 +66,11 @@ async function storedPlan(page: FirefoxPage, id: string): Promise<StoredPlan | u
   return stored[key] as StoredPlan | undefined;
 }
 
-/** The journal as lines: the event, the price or tranche it carried, the effects it produced. */
+/** The plan's journal, one line per entry. */
 async function journalOf(page: FirefoxPage, id: string): Promise<string[]> {
   const key = `journal/${id}`;
   const stored = await page.evaluate((wanted) => browser.storage.local.get(wanted), [key]);
-  const entries = (stored[key] ?? []) as {
-    event: string;
-    input: Record<string, unknown>;
-    effects: Record<string, unknown>[];
-  }[];
-  return entries.map((entry) => {
-    const input = entry.input['price'] ?? entry.input['tranche'];
-    const effects = entry.effects.map((effect) =>
-      [effect['type'], effect['kind'] ?? effect['phase'], effect['tranche']].filter(Boolean).join(' '),
-    );
-    return [`${entry.event}${typeof input === 'string' ? ` ${input}` : ''}`, ...effects].join(' · ');
-  });
+  return ((stored[key] ?? []) as JournalEntry[]).map(describeEntry);
 }
 
 /** The notifications Firefox shows, by id, as the extension created them. */
@@ -111,8 +102,11 @@ function textOf(page: FirefoxPage, selector: string): Promise<string | undefined
 describe('the Firefox build in Firefox ESR', () => {
   it('runs a plan on the exchange page: a tick steps it, alerts are notifications, the one clicked opens the popup that confirms the fill', async () => {
     const session = await firefox();
-    const steps = loadSequence(FIXTURE).steps.map((step) => step.expect?.[1]);
-    expect(steps.slice(0, 2), 'the fixture’s first two prices').toEqual(['59880', '60020']);
+    const steps = loadSequence(FIXTURE).steps.slice(0, ENTRY_ALERTS.length);
+    expect(
+      steps.map((step) => step.text?.value),
+      'the fixture’s next two prices',
+    ).toEqual(ENTRY_ALERTS.map(([price]) => price));
 
     // A new user opens the popup: nothing is armed yet.
     const popup = await session.openPage(session.extensionUrl('/popup.html'));
@@ -122,7 +116,10 @@ describe('the Firefox build in Firefox ESR', () => {
     );
 
     // The plan goes in as the planner sends it, and is armed.
-    const imported = (await send(popup, { type: 'plan-import', plan: PLAN })) as { ok: boolean; id: string };
+    const imported = (await send(popup, {
+      type: 'plan-import',
+      plan: { ...BREAKOUT_PLAN, name: 'BTC breakout (Firefox)' },
+    })) as { ok: boolean; id: string };
     expect(imported.ok).toBe(true);
     const id = imported.id;
     expect(await send(popup, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
@@ -133,28 +130,16 @@ describe('the Firefox build in Firefox ESR', () => {
       (await storedPlan(popup, id))?.engine.lastPrice === '59700' ? true : undefined,
     );
 
-    // 59,880.0 is 120 from the entry: 120 / 60,000 = 0.20 % < 0.25 %, an approach alert.
-    await nextPrice(exchange);
-    const approach = await waitFor(
-      'the approach notification',
-      async () => (await shownNotifications(popup))[`${id}/0/entry`],
-    );
-    expect(approach).toMatchObject({
-      title: 'BTCUSDT long · entry approaching at 60,000.0',
-      message: 'entry at 60,000.0 is 0.20% away',
-    });
-
-    // 60,020.0 crosses the entry: the trigger alert, with no buttons (Firefox has none).
-    await nextPrice(exchange);
-    const trigger = await waitFor(
-      'the entry notification',
-      async () => (await shownNotifications(popup))[`${id}/1/entry`],
-    );
-    expect(trigger).toMatchObject({
-      title: 'BTCUSDT long · entry at 60,000.0',
-      message: 'Buy 0.166 · stop after: 59,400.0',
-    });
-    expect(trigger['buttons'], 'Firefox notifications have no buttons').toBeUndefined();
+    // The page's next two prices, each raising its notification (no buttons: Firefox has none).
+    for (const [price, notification] of ENTRY_ALERTS) {
+      await nextPrice(exchange);
+      const created = await waitFor(
+        `the notification of ${price}`,
+        async () => (await shownNotifications(popup))[`${id}/${notification.seq}/entry`],
+      );
+      expect(created).toMatchObject({ title: notification.title, message: notification.message });
+      expect(created['buttons'], 'Firefox notifications have no buttons').toBeUndefined();
+    }
 
     // The toolbar button of the exchange's tab says a tranche waits for the trader.
     await waitFor('the badge to ask for action', async () =>
@@ -187,9 +172,9 @@ describe('the Firefox build in Firefox ESR', () => {
     // With no buttons on the notification, the trader clicks it: the popup opens on the
     // plan, in a tab, and the trader clicks Confirm fill there.
     const shown = await waitFor('Firefox to show the entry notification', async () =>
-      (await session.alerts()).find((alert) => alert.title === 'BTCUSDT long · entry at 60,000.0'),
+      (await session.alerts()).find((alert) => alert.title === ENTRY_TRIGGERED.title),
     );
-    expect(shown.text).toBe('Buy 0.166 · stop after: 59,400.0');
+    expect(shown.text).toBe(ENTRY_TRIGGERED.message);
     await shown.click();
     const opened = await waitFor('the popup opened on the plan', () =>
       session.findPage(session.extensionUrl(`/popup.html?plan=${id}`)),
@@ -222,7 +207,7 @@ describe('the Firefox build in Firefox ESR', () => {
     expect(await textOf(popup, 'dl.tr-grid')).toMatch(/Position\s+0\.166 @ 60,000\.0/);
     expect(await textOf(popup, '.tr-level[data-tranche="add-1"]')).toMatch(/add 1 of 1\s+60,300\.0/);
     await popup.screenshot('firefox-popup-active', 'main');
-    // The exchange's tab, in front again (the notification's tab opened over it), follows.
+    // The exchange's tab, brought to the front (the popup the click opened may cover it), follows.
     await exchange.bringToFront();
     await waitFor('the panel to drop its confirmation', async () =>
       (await textOf(panel, 'form.tr-waiting')) === undefined ? true : undefined,
