@@ -25,6 +25,9 @@ export default defineConfig({
         test: {
           name: 'firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],
+          // After the other projects: two browsers at once on two cores would make the
+          // Chromium tests' timing (stale prices, coalescing) depend on Firefox's load.
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Firefox's WebDriver BiDi endpoint is a WebSocket (test/e2e-firefox/bidi-connection.ts).
