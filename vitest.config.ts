@@ -25,8 +25,8 @@ export default defineConfig({
         test: {
           name: 'firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],
-          // After the other projects: two browsers at once on two cores would make the
-          // Chromium tests' timing (stale prices, coalescing) depend on Firefox's load.
+          // A group of its own, never at the same time as the Chromium tests: two browsers
+          // at once on two cores would make either's timing (stale prices) depend on the other.
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
