@@ -38,7 +38,7 @@ describe('tranche probe', () => {
     expect(outcome.exitCode).toBe(1);
     const line = JSON.parse(outcome.output) as { ok: boolean; reason: string };
     expect(line.ok).toBe(false);
-    expect(line.reason).toMatch(/^tradingview: .*switching symbols/);
+    expect(line.reason).toMatch(/^tradingview: .*still loading the new symbol/);
   });
 
   it("never runs the saved page's scripts", async () => {

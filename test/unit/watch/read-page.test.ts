@@ -123,7 +123,17 @@ describe('chooseTargets', () => {
       pageMode(null, adapterById('tradingview')),
       domRead,
       true,
-      { selector: '[data-qa-id="symbol-last-value"], .js-symbol-last', body: 'structure' },
+      {
+        selector: '[data-qa-id="symbol-last-value"], .js-symbol-last, [data-name="legend-series-item"]',
+        body: 'structure',
+      },
+    ],
+    [
+      'an adapter whose price element is on the page but shows no price yet: that element',
+      pageMode(null, adapterById('binance-spot')),
+      failed,
+      true,
+      { selector: '.orderbook-ticker .contractPrice', body: 'structure' },
     ],
     [
       'an adapter that read the DOM, its price element not found: the body’s text',
