@@ -76,7 +76,7 @@ function chooseDecimalMark(
   // "0.123", ".123" and "1234.567" cannot be grouping; "1,234" can be either.
   if (integerPart === '' || integerPart === '0' || integerPart.length > 3) return { mark };
   return {
-    reason: `"${core}" is ambiguous: it could be ${integerPart}${fraction} or ${integerPart}.${fraction}; the site's number convention is needed`,
+    reason: `"${core}" is ambiguous: it could be ${integerPart}${fraction} or ${integerPart}.${fraction}, and neither the site nor the page's language says which`,
   };
 }
 

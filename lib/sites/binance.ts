@@ -61,14 +61,18 @@ function readTradePage(root: Document, page: PageInstrument): ReadResult {
   const title = readExchangeTitle(root, { page, convention: CONVENTION });
   if (title.ok) return title;
   if (!title.mayReadPage) return { ok: false, reason: title.reason };
+  const shown = root.querySelector(ORDER_BOOK_TICKER);
+  if (shown === null) {
+    return {
+      ok: false,
+      reason: `${title.reason}; the order book ticker (${ORDER_BOOK_TICKER}) was not found either`,
+    };
+  }
   const ticker = readDomPrice(root, ORDER_BOOK_TICKER, CONVENTION);
   if (ticker.ok) return { ok: true, quote: { symbol: page.symbol, price: ticker.price, source: 'dom' } };
-  const found = root.querySelector(ORDER_BOOK_TICKER) !== null;
   return {
     ok: false,
-    reason: found
-      ? `${title.reason}; the order book ticker shows no price either (${ticker.reason})`
-      : `${title.reason}; the order book ticker (${ORDER_BOOK_TICKER}) was not found either`,
+    reason: `${title.reason}; the order book ticker shows "${shown.textContent?.trim() ?? ''}", no price either`,
   };
 }
 

@@ -61,13 +61,13 @@ export function readExchangeTitle(root: Document, options: ExchangeTitleOptions)
     };
   }
   if (!reading.ok) {
-    const hasNoPrice = reading.failure !== 'unreadable';
     return {
       ok: false,
-      mayReadPage: hasNoPrice,
-      reason: hasNoPrice
-        ? `${reading.reason}: the tab may have been in the background, or the page is still loading`
-        : reading.reason,
+      mayReadPage: reading.failure !== 'unreadable',
+      reason:
+        reading.failure === 'none'
+          ? `${reading.reason}: the tab may have been in the background, or the page is still loading`
+          : reading.reason,
     };
   }
   if (named.length === 0) {

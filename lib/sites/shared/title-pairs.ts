@@ -36,7 +36,6 @@ function spacedPairs(words: readonly TitleWord[], page: PageInstrument): [TitleW
     const next = words[i + 1];
     if (next === undefined || next.segment !== word.segment) return;
     if (word.kind !== 'word' || next.kind !== 'word' || !BASE_WORD.test(word.text)) return;
-    if (isQuoteCurrency(word.text)) return;
     if (isQuoteCurrency(next.text) || next.text.toUpperCase() === page.quote) pairs.push([word, next]);
   });
   return pairs;
