@@ -42,4 +42,6 @@ export const coinbase: SiteAdapter = {
 /*
  * Fixtures stand for:
  * - https://www.coinbase.com/advanced-trade/spot/BTC-USD (normal, loading), then ETH-USD after a switch
+ * - https://www.coinbase.com/fr-fr/advanced-trade/spot/BTC-EUR, …/de-de/…/ETH-EUR, …/es-es/…/SOL-EUR,
+ *   …/it-it/…/BTC-EUR, …/pt-br/…/ETH-BRL and …/ja-jp/…/BTC-JPY (numbers as each language writes them)
  */

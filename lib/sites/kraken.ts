@@ -58,5 +58,7 @@ export const kraken: SiteAdapter = {
 
 /*
  * Fixtures stand for:
- * - https://pro.kraken.com/app/trade/btc-usd (normal, loading), then /app/trade/eth-usd after a switch
+ * - https://pro.kraken.com/app/trade/btc-usd (normal, loading, the legacy XBT title), then
+ *   /app/trade/eth-usd after a switch and without <html lang>
+ * - https://pro.kraken.com/app/trade/eth-eur (de, fr), /sol-eur (es), /btc-eur (it), /btc-jpy (ja)
  */

@@ -11,8 +11,9 @@ import type { SiteAdapter } from './types';
  * and alert bots (https://www.okx.com/trade-spot/BTC-USDT, /ru/trade-spot/…,
  * /trade-swap/btc-usdt-swap). The path carries OKX's instrument id, which is the symbol
  * the quote reports. The same write-up shows the order book drawn on canvas, so only the
- * title is read. OKX formats its numbers for the page's language (the URL's locale, else
- * `<html lang>`): "61,293.4" in Chinese.
+ * title is read. No source shows OKX's numbers in other languages: where the title's number
+ * could be read two ways, the page's language (the URL's locale, else `<html lang>`)
+ * decides (SPEC §4), and a number written against it is refused, never misread.
  */
 
 function isOkxHost(url: URL): boolean {
@@ -57,7 +58,8 @@ export const okx: SiteAdapter = {
 /*
  * Fixtures stand for:
  * - https://www.okx.com/trade-spot/btc-usdt (normal, loading), then /trade-spot/eth-usdt after a switch
- * - https://www.okx.com/zh-hans/trade-spot/btc-usdt (the recorded title) and the same page
- *   in zh-hant, ru, es-es, pt-br, tr, vi, fr, de, uk, ar and ja
+ * - https://www.okx.com/zh-hans/trade-spot/btc-usdt (the recorded title, and mid-switch to
+ *   eth-usdt) and the same page in zh-hant, ja, ru, es-es, pt-br, tr, vi, fr, uk and id
+ * - https://www.okx.com/ru/trade-spot/sui-usdt ("1,234" on a Russian page)
  * - https://www.okx.com/trade-swap/btc-usdt-swap (perpetual swap)
  */

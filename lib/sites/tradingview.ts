@@ -191,4 +191,10 @@ export const tradingView: SiteAdapter = {
  * - https://www.tradingview.com/chart/ (a layout opened without ?symbol=)
  * - https://www.tradingview.com/symbols/BINANCE-BTCUSDT/ (symbol page)
  * - https://www.tradingview.com/symbols/NASDAQ-AAPL/ (symbol page before its quote arrives)
+ * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT with no price in the
+ *   title: the legend (candles with an EMA, a line chart, an indicator alone, mid-switch), and
+ *   on ru.tradingview.com with Russian legend titles
+ * - https://{ru,de,jp,cn,es,tr,kr,br}.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT
+ * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT%2FBINANCE%3AETHUSDT
+ *   (a spread), ?symbol=1%2FBINANCE%3ABTCUSDT (a ratio), and a layout showing BTCUSDT*2
  */

@@ -43,12 +43,15 @@ function spacedPairs(words: readonly TitleWord[], page: PageInstrument): [TitleW
 
 /**
  * `PRICE | BASE | Site`: the part right after a part holding the price alone is one
- * ticker-like word, the base asset (Binance's older spot title names no quote).
+ * ticker-like word, the base asset (Binance's older spot title names no quote). The last
+ * part is the site's name (`97,123.4 | OKX`), never a base.
  */
 function loneBase(words: readonly TitleWord[], price: TitleWord | undefined): TitleWord | undefined {
   if (price === undefined) return undefined;
   const own = segmentWords(words, price.segment);
   if (own.length !== 1 || own[0] !== price) return undefined;
+  const isLastPart = !words.some((w) => w.segment > price.segment + 1);
+  if (isLastPart) return undefined;
   const next = segmentWords(words, price.segment + 1);
   const [only] = next;
   return next.length === 1 && only !== undefined && only.kind === 'word' && BASE_WORD.test(only.text)
