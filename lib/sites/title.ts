@@ -69,7 +69,8 @@ export const titleAdapter: SiteAdapter = {
 
 /*
  * Fixtures stand for pages no adapter knows, e.g. a smaller exchange's trade page
- * (https://exchange.example/trade/BTC-USDT), Hyperliquid's trade page in English and
- * German (https://app.hyperliquid.xyz/trade/HYPE), and for pages of known sites that are
+ * (https://exchange.example/trade/BTC-USDT), Hyperliquid's trade page in English, in
+ * German and declaring no language (https://app.hyperliquid.xyz/trade/HYPE), a title with an
+ * abbreviated figure (https://exchange.example/trade/HYPE-USDC), and for pages of known sites that are
  * not trade pages (https://www.binance.com/en/price/ethereum, https://www.tradingview.com/markets/).
  */
