@@ -30,26 +30,45 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
-/**
- * A phrase as a pattern: words joined by any spaces or hyphens (or none); standing alone
- * where its script separates words with spaces. Chinese needs no boundary; an Arabic or
- * Persian label may carry a suffix (`تارگتها`), so only its start is bounded.
- */
-function patternOf(phrase: string): string {
+/** Words joined by any spaces or hyphens, or none. */
+function bodyOf(phrase: string): string {
   const words = phrase.split(/[\s-]+/u).filter((word) => word !== '');
-  const body = words.map(escapeRegExp).join('[\\s-]*');
-  const first = phrase[0] ?? '';
-  const last = phrase.at(-1) ?? '';
-  const spaced = WORD_CHAR.test(first) && !HAN.test(first);
-  const before = spaced ? '(?<![\\p{L}\\p{M}\\p{N}])' : '';
-  const after = WORD_CHAR.test(last) && !HAN.test(last) && !ARABIC.test(last) ? '(?![\\p{L}\\p{M}])' : '';
-  return `${before}${body}${after}`;
+  return words.map(escapeRegExp).join('[\\s-]*');
 }
 
-function alternation(phrases: readonly string[]): RegExp | undefined {
-  if (phrases.length === 0) return undefined;
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(patternOf).join('|'), 'gu');
+/**
+ * How a phrase is bounded: where its script separates words with spaces it stands alone;
+ * Chinese and emoji need no boundary; an Arabic or Persian label may carry a suffix
+ * (`تارگتها`), so only its start is bounded.
+ */
+function boundaryOf(phrase: string): 'word' | 'start' | 'none' {
+  const first = phrase[0] ?? '';
+  const last = phrase.at(-1) ?? '';
+  if (!WORD_CHAR.test(first) || HAN.test(first)) return 'none';
+  return WORD_CHAR.test(last) && !HAN.test(last) && !ARABIC.test(last) ? 'word' : 'start';
+}
+
+const BOUNDARIES = {
+  word: ['(?<![\\p{L}\\p{M}\\p{N}])', '(?![\\p{L}\\p{M}])'],
+  start: ['(?<![\\p{L}\\p{M}\\p{N}])', ''],
+  none: ['', ''],
+} as const;
+
+/**
+ * The phrases as one pattern per kind of boundary, longest first within each: the
+ * boundaries stand once around the alternatives (a pattern with a lookbehind per
+ * alternative takes seconds to compile).
+ */
+function alternations(phrases: readonly string[]): RegExp[] {
+  return (['word', 'start', 'none'] as const).flatMap((boundary) => {
+    const bodies = phrases
+      .filter((phrase) => boundaryOf(phrase) === boundary)
+      .sort((a, b) => b.length - a.length)
+      .map(bodyOf);
+    if (bodies.length === 0) return [];
+    const [before, after] = BOUNDARIES[boundary];
+    return [new RegExp(`${before}(?:${bodies.join('|')})${after}`, 'gu')];
+  });
 }
 
 /**
@@ -72,13 +91,12 @@ export function phraseFinder<T>(
     byKey.set(key, known === undefined ? info : merge(known, info));
     if (known === undefined) (isExact ? exactCase : anyCase).push(isExact ? plain : foldCase(plain));
   }
-  const folded = alternation(anyCase);
-  const exact = alternation(exactCase);
+  const folded = alternations(anyCase);
+  const exact = alternations(exactCase);
   return (line) => {
     const hits: PhraseHit<T>[] = [];
-    const collect = (pattern: RegExp | undefined, text: string, exactKey: boolean) => {
-      if (pattern === undefined) return;
-      for (const match of text.matchAll(pattern)) {
+    const collect = (patterns: readonly RegExp[], text: string, exactKey: boolean) => {
+      for (const match of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
         const key = exactKey ? `=${match[0].replace(/[\s-]+/gu, '')}` : keyOf(match[0]);
         const info = byKey.get(key);
         if (info !== undefined) hits.push({ start: match.index, end: match.index + match[0].length, info });

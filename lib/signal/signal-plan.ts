@@ -1,3 +1,4 @@
+import { Decimal } from '../decimal';
 import { defaultLotStep } from '../instruments/fallback';
 import type { InstrumentSpec } from '../instruments/table';
 import { findInstrument, INSTRUMENT_TABLE_DATE } from '../instruments/table';
@@ -5,6 +6,7 @@ import { PLAN_FORMAT } from '../plan/schema';
 import type { Plan } from '../plan/schema';
 import type { Problem } from '../plan/validate';
 import { checkPlan } from '../plan/validate';
+import { highestSafeLeverage } from '../sizing/liquidation';
 import type { ReadOptions, Signal } from './signal';
 import { readSignal } from './signal';
 
@@ -34,15 +36,44 @@ export type SignalPlan =
 export function planFromSignal(text: string, options: SignalPlanOptions): SignalPlan {
   const read = readSignal(text, options);
   if (!read.ok) return read;
-  const json = planJson(read.signal, options.account);
-  const check = checkPlan(json);
-  if (!check.ok) return { ok: false, problems: check.problems.map(inSignalWords) };
+  const { signal } = read;
+  // The signal's highest leverage first; a lower one it allows, or none, only when the stop
+  // lies beyond the liquidation estimate at the higher ones (then the plan says so).
+  const leverages = [...signal.leverages, undefined];
+  let refused: Problem[] | undefined;
+  for (const leverage of leverages) {
+    const json = planJson(signal, options.account, leverage);
+    const check = checkPlan(json);
+    if (!check.ok) {
+      refused ??= check.problems;
+      continue;
+    }
+    const notes = leverage === signal.leverages[0] ? [] : [leverageNote(signal, leverage)];
+    return {
+      ok: true,
+      json,
+      plan: check.plan,
+      signal,
+      warnings: [...notes, ...check.warnings].map(inSignalWords),
+    };
+  }
+  return { ok: false, problems: (refused ?? []).map(inSignalWords) };
+}
+
+/** Why the plan does not use the signal's highest leverage, and what would keep the stop first. */
+function leverageNote(signal: Signal, used: string | undefined): Problem {
+  const highest = signal.leverages[0] ?? '';
+  const safe = highestSafeLeverage(
+    signal.side,
+    new Decimal(signal.entry.price),
+    new Decimal(signal.stop),
+    new Decimal(0),
+  );
+  const instead =
+    used === undefined ? 'the plan leaves leverage out' : `the plan uses ${used}x, which it also allows`;
   return {
-    ok: true,
-    json,
-    plan: check.plan,
-    signal: read.signal,
-    warnings: check.warnings.map(inSignalWords),
+    field: 'leverage',
+    message: `at ${highest}x the stop ${signal.stop} lies at or beyond the liquidation estimate: ${instead}; at ${safe}x or less the stop comes first`,
   };
 }
 
@@ -63,13 +94,17 @@ function instrumentOf(signal: Signal): Instrument {
   return { symbol, spec: findInstrument(signal.venue, symbol) };
 }
 
-function planJson(signal: Signal, account: SignalPlanOptions['account']): Record<string, unknown> {
+function planJson(
+  signal: Signal,
+  account: SignalPlanOptions['account'],
+  leverage: string | undefined,
+): Record<string, unknown> {
   const { symbol, spec } = instrumentOf(signal);
   const tickSize = spec?.tickSize ?? signal.writtenTick;
   const lotStep = spec?.lotStep ?? defaultLotStep(signal.entry.price);
   return {
     format: PLAN_FORMAT,
-    name: planName(signal, symbol, spec, { tickSize, lotStep }),
+    name: planName(signal, symbol, spec, { tickSize, lotStep, leverage }),
     instrument: { venue: signal.venue, symbol, ...(spec ?? {}), tickSize, lotStep },
     side: signal.side,
     account: { equity: account.equity, riskPercent: account.riskPercent },
@@ -80,7 +115,7 @@ function planJson(signal: Signal, account: SignalPlanOptions['account']): Record
     stop: { price: signal.stop },
     sizing: { method: 'risk' },
     scaleOut: signal.targets.map((target) => ({ at: { price: target.price }, share: target.share })),
-    ...(signal.leverage === undefined ? {} : { limits: { leverage: signal.leverage } }),
+    ...(leverage === undefined ? {} : { limits: { leverage } }),
   };
 }
 
@@ -89,9 +124,15 @@ function planName(
   signal: Signal,
   symbol: string,
   spec: InstrumentSpec | undefined,
-  steps: { readonly tickSize: string; readonly lotStep: string },
+  steps: { readonly tickSize: string; readonly lotStep: string; readonly leverage: string | undefined },
 ): string {
+  const highest = signal.leverages[0];
   const notes = [
+    ...(highest !== undefined && steps.leverage !== highest
+      ? [
+          `${steps.leverage === undefined ? 'no leverage' : `${steps.leverage}x`}: ${highest}x liquidates before the stop`,
+        ]
+      : []),
     ...(signal.isSideInferred ? [`${signal.side}: read from its stop and targets`] : []),
     ...(signal.entry.zone
       ? [`entry at ${signal.entry.price}, an edge of ${signal.entry.zone.low}–${signal.entry.zone.high}`]

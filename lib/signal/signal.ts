@@ -36,8 +36,8 @@ export interface Signal {
   };
   readonly stop: string;
   readonly targets: readonly { readonly price: string; readonly share: string }[];
-  /** The highest leverage the signal allows (`5x-10x` → 10), when it gives one. */
-  readonly leverage: string | undefined;
+  /** The leverages the signal allows, highest first (`5x-10x` → 10, 5); empty when it gives none. */
+  readonly leverages: readonly string[];
   /** One unit of the finest decimal place its prices are written with. */
   readonly writtenTick: string;
 }
@@ -104,7 +104,7 @@ interface ReadPrices {
   readonly entries: WrittenPrice[];
   readonly stop: WrittenPrice;
   readonly targets: (WrittenPrice & { readonly percents: PriceMention['percents'] })[];
-  readonly leverage: Decimal | undefined;
+  readonly leverages: readonly Decimal[];
 }
 
 /** Every written price read with the text's decimal mark; a problem for each that is missing or unreadable. */
@@ -128,7 +128,9 @@ function readPrices(
   const targets = fields.targets.flatMap((mention) =>
     read('targets', mention).map((price) => ({ ...price, percents: mention.percents })),
   );
-  if (fields.entries.length === 0) {
+  // A rounded price is already asked about: saying its list is missing too would be noise.
+  const isRounded = reading.abbreviated.length > 0;
+  if (fields.entries.length === 0 && !isRounded) {
     if (fields.isMarketEntry && lastPrice !== undefined) entries.push({ value: lastPrice, shown: lastPrice });
     else if (fields.isMarketEntry) {
       problems.push(
@@ -154,11 +156,9 @@ function readPrices(
           ),
     );
   } else if (distinctStops.length > 1) {
-    problems.push(
-      problem('stop', `${distinctStops.length} different stops (${distinctStops.join(', ')}): keep one`),
-    );
+    problems.push(problem('stop', `different stops (${distinctStops.join(', ')}): keep one`));
   }
-  if (fields.targets.length === 0) {
+  if (fields.targets.length === 0 && !isRounded) {
     problems.push(
       fields.targetPercents.length > 0
         ? problem('targets', 'the targets are given as percentages: write their prices')
@@ -167,19 +167,20 @@ function readPrices(
   } else if (targets.length > MAX_TARGETS) {
     problems.push(problem('targets', `${targets.length} targets: a plan holds at most ${MAX_TARGETS}`));
   }
-  const leverage = highestLeverage(reading.leverage, mark);
-  return stop === undefined ? undefined : { entries, stop, targets, leverage };
+  const leverages = leveragesOf(reading.leverage, mark);
+  return stop === undefined ? undefined : { entries, stop, targets, leverages };
 }
 
-/** A range of leverage (`5x-10x`, `LEV : 5X - 10X - 25X`): the liquidation check must hold at the highest. */
-function highestLeverage(written: readonly string[], mark: DecimalMark): Decimal | undefined {
-  let highest: Decimal | undefined;
+/** `5x-10x`, `LEV : 5X - 10X - 25X`: each leverage the signal allows, at least 1, highest first. */
+function leveragesOf(written: readonly string[], mark: DecimalMark): Decimal[] {
+  const values = new Map<string, Decimal>();
   for (const raw of written) {
     const read = readWritten(raw, mark);
-    const value = read.ok && read.prices.length === 1 ? new Decimal(read.prices[0]?.value ?? '0') : undefined;
-    if (value !== undefined && value.gte(1) && (highest === undefined || value.gt(highest))) highest = value;
+    const [price] = read.ok ? read.prices : [];
+    if (price !== undefined && new Decimal(price.value).gte(1))
+      values.set(price.value, new Decimal(price.value));
   }
-  return highest;
+  return [...values.values()].sort((a, b) => b.comparedTo(a));
 }
 
 /** Side, entry edge, shares and venue, once every price is read. */
@@ -217,11 +218,11 @@ function decide(
   const shares = targetShares(
     prices.targets.map((target) => ({ price: new Decimal(target.value), percents: target.percents })),
     zone,
-    prices.leverage,
+    prices.leverages,
   );
   if (!shares.ok) return fail([shares.problem]);
   const venue = readVenue(lines, {
-    hasLeverage: prices.leverage !== undefined,
+    hasLeverage: prices.leverages.length > 0,
     isPerpetual: pair.isPerpetual,
   });
   if (venue.market === 'spot' && side.side === 'short') {
@@ -251,7 +252,7 @@ function decide(
         price: target.value,
         share: shares.shares[index] ?? 'rest',
       })),
-      leverage: prices.leverage === undefined ? undefined : toCanonical(prices.leverage),
+      leverages: prices.leverages.map(toCanonical),
       writtenTick: tickFromWritten([...prices.entries, prices.stop, ...prices.targets], mark) ?? '1',
     },
   };

@@ -20,20 +20,20 @@ const HUNDRED = new Decimal(100);
  * How much of the peak position each target sells (SPEC §5: the signal's weights, else
  * equal shares, the last one "rest"). A percentage after a target is its weight
  * (`39265 - 20%`) unless it is the move to that target: written with a sign (`(+3%)`) or
- * equal to the distance from the entry, plain or times the leverage (`22.95 (15%)` on an
+ * equal to the distance from the entry, plain or times a leverage (`22.95 (15%)` on an
  * entry of 27) — those say what the target earns. Weights for some targets only, or adding
  * up to more than 100 %, are asked about.
  */
 export function targetShares(
   targets: readonly WeightedTarget[],
   entry: { readonly low: Decimal; readonly high: Decimal },
-  leverage: Decimal | undefined,
+  leverages: readonly Decimal[],
 ): SharesChoice {
   const weights = targets.map((target) => target.percents.find((percent) => !percent.isSigned)?.raw);
   const given = weights.filter((weight): weight is string => weight !== undefined);
   const areMoves = targets.every(
     (target, index) =>
-      weights[index] === undefined || isMove(new Decimal(weights[index]), target.price, entry, leverage),
+      weights[index] === undefined || isMove(new Decimal(weights[index]), target.price, entry, leverages),
   );
   if (given.length === 0 || areMoves) return { ok: true, shares: equalShares(targets.length) };
   if (given.length < targets.length) {
@@ -61,16 +61,16 @@ export function targetShares(
   return { ok: true, shares };
 }
 
-/** The percentage is the price move from either edge of the entry to the target, or that move times the leverage. */
+/** The percentage is the price move from either edge of the entry to the target, or that move times a leverage. */
 function isMove(
   percent: Decimal,
   target: Decimal,
   entry: { low: Decimal; high: Decimal },
-  leverage: Decimal | undefined,
+  leverages: readonly Decimal[],
 ) {
   return [entry.low, entry.high].some((edge) => {
     const move = target.minus(edge).abs().div(edge).mul(HUNDRED);
-    const moves = leverage === undefined ? [move] : [move, move.mul(leverage)];
+    const moves = [move, ...leverages.map((leverage) => move.mul(leverage))];
     // Channels round the move they print: within a tenth of it, or half a point.
     return moves.some((candidate) =>
       candidate
