@@ -1,4 +1,5 @@
 import type { Problem } from '../plan/validate';
+import { INSTRUMENT_TABLE } from '../instruments/table';
 import { directionWords } from './direction';
 import { foldCase } from './normalize';
 import type { PhraseHit } from './phrases';
@@ -45,12 +46,22 @@ const CAPITALS = /^[A-Z][A-Z0-9]{1,9}$/u;
 
 const pairLabels = spokenFinder(PAIR_LABELS);
 
+/** The coins of the instrument table (`BTC`, `PEPE` from `1000PEPEUSDT`): a bare `BTC` names one. */
+const KNOWN_COINS: ReadonlySet<string> = new Set(
+  [...INSTRUMENT_TABLE.values()].flatMap((instruments) =>
+    [...instruments.keys()].map((symbol) =>
+      symbol.replace(/^1000|(?:USDT|USDC|FDUSD|USD|EUR|BTC)(?:SWAP)?$/gu, ''),
+    ),
+  ),
+);
+
 /**
  * How surely a mention names the traded pair, surest first: with its quote (`BTC/USDT`),
  * after a pair label (`Pair: XRP`), in capitals next to LONG/SHORT (`DOGE short`), tagged
- * alone (`#SOL`, `$BTC` — also how channels sign their posts, `#CCC`).
+ * alone (`#SOL`, `$BTC` — also how channels sign their posts, `#CCC`), and last a coin of
+ * the instrument table written in capitals anywhere (`【BTC合约】`).
  */
-const RANKS = ['quoted', 'labelled', 'beside-direction', 'tagged'] as const;
+const RANKS = ['quoted', 'labelled', 'beside-direction', 'tagged', 'known'] as const;
 type Rank = (typeof RANKS)[number];
 
 interface Candidate extends PhraseHit<Pair> {
@@ -117,20 +128,20 @@ function coinsOnly(line: string): Candidate[] {
       found.push(...coin(label.end, label.end + after[0].length, after[1], 'labelled'));
   }
   const strong = directionWords(line).filter((hit) => hit.info.strength === 'strong');
-  if (strong.length === 0) return found;
-  const words = [...line.matchAll(/[\p{L}\p{N}]+/gu)];
-  const first = words[0];
-  for (const [index, word] of words.entries()) {
-    const isNextToDirection = strong.some((hit) => {
-      const previous = words[index - 1];
-      const next = words[index + 1];
-      return (
-        (next !== undefined && next.index === hit.start) ||
-        (previous !== undefined && previous.index === hit.start)
-      );
-    });
-    if ((isNextToDirection || word === first) && CAPITALS.test(word[0])) {
-      found.push(...coin(word.index, word.index + word[0].length, word[0], 'beside-direction'));
+  const words = [...line.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{1,9}(?![A-Za-z0-9])/gu)];
+  const [first] = words;
+  for (const word of words) {
+    const start = word.index;
+    const end = start + word[0].length;
+    if (!CAPITALS.test(word[0])) continue;
+    // Only spaces, emoji or punctuation between the word and LONG/SHORT (`DOGE short`, `BTC做多`).
+    const isBeside = strong.some((hit) =>
+      /^[^\p{L}\p{N}]*$/u.test(hit.start >= end ? line.slice(end, hit.start) : line.slice(hit.end, start)),
+    );
+    if (isBeside || (word === first && strong.length > 0)) {
+      found.push(...coin(start, end, word[0], 'beside-direction'));
+    } else if (KNOWN_COINS.has(word[0])) {
+      found.push(...coin(start, end, word[0], 'known'));
     }
   }
   return found;
@@ -186,7 +197,10 @@ export function findPair(lines: readonly string[]): PairChoice {
   };
 }
 
-/** Whether a line names a pair or a coin at all (a header line: `LTCUSDT LONG 182-176`). */
+/**
+ * Whether a line names a pair or a coin the way a signal's first line does
+ * (`LTCUSDT LONG 182-176`, `#SOL`); a bare `BTC` in a sentence does not make a header.
+ */
 export function mentionsPair(line: string): boolean {
-  return fullPairs(line).length > 0 || coinsOnly(line).length > 0;
+  return fullPairs(line).length > 0 || coinsOnly(line).some((candidate) => candidate.rank !== 'known');
 }
