@@ -23,7 +23,7 @@ export const DEFAULT_QUOTE = 'USDT';
 const QUOTES = 'USDT|USDC|BUSD|FDUSD|TUSD|USD';
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
-const PERPETUAL = '(?:[-_.]?(?:PERP|P|SWAP))?';
+const PERPETUAL = '(?:[-_.]?(?:PERP|P|SWAP)|\\s+PERP)?';
 /** `BTC/USDT`, `# ETC / USDT`, `BTC-USDT-SWAP`, `#BAL|USDT`, `ETH/BTC`. */
 const SEPARATED = new RegExp(
   `${NOT_WORD_BEFORE}#?\\s?([A-Za-z0-9]{1,15})\\s*[/_|:-]\\s*(${QUOTES}|BTC|ETH|BNB|EUR|TRY|DAI)(${PERPETUAL})${NOT_WORD_AFTER}`,
