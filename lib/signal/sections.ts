@@ -245,7 +245,8 @@ function walk(
       else if (owner !== undefined && owner.prices.length === 0) owner.percents.push(percent);
       continue;
     }
-    const section = owner ?? (hasLabel || !facts.isHeader ? undefined : headerSection(reading, facts.index));
+    // Before any label, a header line's numbers are the header's (`BTCUSDT LONG 36705-36200`).
+    const section = owner ?? (hasLabel || !facts.isHeader ? undefined : reading.header);
     if (section === undefined || token.kind === 'other') continue;
     if (token.kind === 'abbreviated') {
       if (PRICE_KINDS.has(section.kind))
@@ -266,11 +267,6 @@ function walk(
     if (section.kind === 'target' || section.kind === 'sell' || section.kind === 'buy') lastTarget = price;
   }
   return owner;
-}
-
-function headerSection(reading: TextReading, line: number): Section {
-  if (reading.header.prices.length === 0) Object.assign(reading.header, { line });
-  return reading.header;
 }
 
 /**
