@@ -82,7 +82,7 @@ function classify(line: string, start: number, raw: string): { kind: NumberKind;
     return { kind: 'abbreviated', end: end + 1 };
   }
   if (next === ')' && /^\d{1,2}$/u.test(raw) && before !== '(') return { kind: 'other', end: end + 1 };
-  if (isLineStartMarker(line, start, raw)) return other;
+  if (isLineStartMarker(line, start, raw)) return { kind: 'other', end: end + 1 };
   const glued = LETTERS_AHEAD.exec(line.slice(end))?.[0];
   if (glued !== undefined && isLetter(glued[0])) {
     return CURRENCY_SUFFIXES.has(foldCase(glued))

@@ -109,9 +109,12 @@ function fullPairs(line: string): Candidate[] {
   for (const m of line.matchAll(SEPARATED)) found.push(...full(m, m[1] ?? '', m[2] ?? '', m[3] ?? ''));
   for (const m of line.matchAll(HASHTAG_SPACED)) found.push(...full(m, m[1] ?? '', m[2] ?? '', m[3] ?? ''));
   for (const m of line.matchAll(JOINED)) {
-    // Joined without a tag only in capitals: "busd" or "thusd" inside a sentence are no pairs.
+    // In lower case only tagged or with a stablecoin quote no word ends with ("btcusdt");
+    // "thusd" inside a sentence is no pair.
     const isTagged = m[1] !== '';
-    if (isTagged || m[0] === m[0].toUpperCase()) found.push(...full(m, m[2] ?? '', m[3] ?? '', m[4] ?? ''));
+    const isDistinct =
+      isTagged || m[0] === m[0].toUpperCase() || /^(?:USDT|USDC|BUSD|FDUSD)$/iu.test(m[3] ?? '');
+    if (isDistinct) found.push(...full(m, m[2] ?? '', m[3] ?? '', m[4] ?? ''));
   }
   for (const m of line.matchAll(JOINED_CRYPTO_QUOTE)) found.push(...full(m, m[2] ?? '', m[3] ?? '', ''));
   return found;

@@ -542,6 +542,25 @@ describe('signals read into plans', () => {
         lotStep: '0.01',
       },
     ],
+    [
+      'numbered-targets',
+      'targets listed "1. 41" under their label: the list numbers are no prices',
+      {
+        venue: 'any',
+        symbol: 'ORDIUSDT',
+        side: 'long',
+        entry: '39.5',
+        stop: '36.9',
+        targets: [
+          ['41', '0.3333'],
+          ['43.5', '0.3333'],
+          ['46', 'rest'],
+        ],
+        leverage: '10',
+        tickSize: '0.1',
+        lotStep: '0.01',
+      },
+    ],
   ])('%s: %s', (name, _how, expected) => {
     const { json } = plan(name);
     expect(json).toMatchObject({
