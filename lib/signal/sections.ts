@@ -261,7 +261,9 @@ function walk(
     if (section.prices.length === 0 && section.kind !== 'target' && section.kind !== 'stop') {
       section.when ??= whenBetween(facts.line, section === reading.header ? 0 : ownerStart, token.start);
     }
-    const price: PriceMention = { raw: token.raw, line: facts.index, percents: [] };
+    // `TP1 (50%): 66000`: a percentage written before the first price of the line is that price's.
+    const earlier = pricesOnLine === 0 && section.kind !== 'stop' ? section.percents.splice(0) : [];
+    const price: PriceMention = { raw: token.raw, line: facts.index, percents: earlier };
     section.prices.push(price);
     pricesOnLine += 1;
     if (section.kind === 'target' || section.kind === 'sell' || section.kind === 'buy') lastTarget = price;

@@ -21,8 +21,9 @@ const HUNDRED = new Decimal(100);
  * equal shares, the last one "rest"). A percentage after a target is its weight
  * (`39265 - 20%`) unless it is the move to that target: written with a sign (`(+3%)`) or
  * equal to the distance from the entry, plain or times a leverage (`22.95 (15%)` on an
- * entry of 27) — those say what the target earns. Weights for some targets only, or adding
- * up to more than 100 %, are asked about.
+ * entry of 27) — those say what the target earns. Weights for every target but the last
+ * leave the rest to the last one; weights for fewer, or adding up to more than 100 %, are
+ * asked about.
  */
 export function targetShares(
   targets: readonly WeightedTarget[],
@@ -36,7 +37,9 @@ export function targetShares(
       weights[index] === undefined || isMove(new Decimal(weights[index]), target.price, entry, leverages),
   );
   if (given.length === 0 || areMoves) return { ok: true, shares: equalShares(targets.length) };
-  if (given.length < targets.length) {
+  // Weights for every target but the last: the last one takes the rest (`TP2: 68000 (rest)`).
+  const isLastRest = given.length === targets.length - 1 && weights.at(-1) === undefined;
+  if (given.length < targets.length && !isLastRest) {
     return {
       ok: false,
       problem: {
@@ -57,7 +60,8 @@ export function targetShares(
   }
   const shares = given.map((weight) => toCanonical(new Decimal(weight).div(HUNDRED)));
   // Weights that make 100 % sell everything: the last target takes what rounding to the lot step left.
-  if (total.eq(HUNDRED)) shares[shares.length - 1] = 'rest';
+  if (isLastRest) shares.push('rest');
+  else if (total.eq(HUNDRED)) shares[shares.length - 1] = 'rest';
   return { ok: true, shares };
 }
 

@@ -31,6 +31,13 @@ describe('target shares (SPEC §5: the signal\'s weights, else equal shares, the
     });
   });
 
+  it('gives the last target the rest when every other one has a weight ("TP2: 68000 (close rest)")', () => {
+    expect(targetShares([target('110', '50'), target('120')], zone('100', '100'), [])).toEqual({
+      ok: true,
+      shares: ['0.5', 'rest'],
+    });
+  });
+
   it('keeps weights below 100 % as written (the rest stays for the stop)', () => {
     // 10 + 15 = 25 %
     expect(targetShares([target('110', '10'), target('120', '15')], zone('100', '100'), [])).toEqual({
@@ -51,8 +58,8 @@ describe('target shares (SPEC §5: the signal\'s weights, else equal shares, the
 
   it.each([
     [
-      [target('110', '50'), target('120')],
-      'weights are written for 1 of the 2 targets: give every target its share, or none',
+      [target('110', '50'), target('120'), target('130')],
+      'weights are written for 1 of the 3 targets: give every target its share, or none',
     ],
     [
       [target('110', '60'), target('120', '60')],
