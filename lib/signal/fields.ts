@@ -23,7 +23,7 @@ export interface SignalFields {
   readonly stopPercents: readonly PercentMention[];
   /** Percentages given where target prices belong (`TP: 2%, 4%`). */
   readonly targetPercents: readonly PercentMention[];
-  /** The text labels an entry, a target or a stop anywhere, or gives header prices. */
+  /** The text labels an entry, a target or a stop anywhere (even with rounded prices), or gives header prices. */
   readonly hasAnyPriceLabel: boolean;
 }
 
@@ -56,6 +56,7 @@ export function signalFields(reading: TextReading): SignalFields {
       .flatMap((section) => section.percents),
     hasAnyPriceLabel:
       withPrices(header) ||
+      reading.abbreviated.length > 0 ||
       sections.some(
         (section) => section.kind !== 'leverage' && (withPrices(section) || section.percents.length > 0),
       ),
