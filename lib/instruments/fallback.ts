@@ -14,10 +14,10 @@ const SUBSCRIPT_FRACTION = /^0[.,]0([₀-₉]+)(\d+)$/u;
  * read two ways and no convention settles it (`1,234`), or is abbreviated (`59.4K`).
  */
 export function tickSizeFromShown(shown: string, convention?: PriceConvention): string | undefined {
+  // parsePrice refuses what is no price here too: `59.4K` is rounded for reading, 0 is none.
   const read = parsePrice(shown, convention);
-  const { core, suffix } = scanNumber(shown);
-  // `59.4K` is a rounded display of the price, not the price at the instrument's precision.
-  if (!read.ok || suffix !== '' || !new Decimal(read.value).gt(0)) return undefined;
+  if (!read.ok) return undefined;
+  const { core } = scanNumber(shown);
   const subscript = SUBSCRIPT_FRACTION.exec(core);
   const places = subscript
     ? subscriptValue(subscript[1] ?? '') + (subscript[2] ?? '').length
