@@ -8,8 +8,9 @@ const DECIMAL_RULE = { name: 'decimal.js', message: 'Import Decimal from lib/dec
  * The layers of lib/, one way only: each may import the layers it lists and itself, never
  * anything else in lib/. The plan file is the ground floor; the trade's logic stacks on it
  * (sizing, engine, the words for what the engine says, the simulator, the checks that
- * replay the ladder); page reading (price, sites, watch) stands apart; the background's
- * store and worker sit on top. lib/decimal.ts, lib/format.ts and lib/number-limits.ts are
+ * replay the ladder, and the signal reader that writes checked plans); page reading
+ * (price, sites, instruments, watch) stands apart; the background's store and worker sit
+ * on top. lib/decimal.ts, lib/format.ts and lib/number-limits.ts are
  * the foundation every layer may use.
  */
 const LIB_LAYERS = {
@@ -19,12 +20,25 @@ const LIB_LAYERS = {
   words: ['plan', 'sizing', 'engine'],
   sim: ['plan', 'sizing', 'engine', 'words'],
   checks: ['plan', 'sizing', 'engine', 'words', 'sim', 'sites'],
+  signal: ['plan', 'sizing', 'engine', 'words', 'sim', 'checks', 'sites', 'price', 'instruments'],
   price: [],
   sites: ['price'],
+  instruments: ['price', 'sites'],
   messages: ['plan'],
   watch: ['price', 'sites', 'messages'],
   store: ['plan', 'engine', 'messages'],
-  worker: ['plan', 'sizing', 'engine', 'words', 'checks', 'sites', 'messages', 'store'],
+  worker: [
+    'plan',
+    'sizing',
+    'engine',
+    'words',
+    'checks',
+    'signal',
+    'sites',
+    'instruments',
+    'messages',
+    'store',
+  ],
 };
 const FOUNDATION = ['./lib/decimal.ts', './lib/format.ts', './lib/number-limits.ts'];
 

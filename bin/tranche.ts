@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 
 import type { CommandResult } from './commands/io';
 import { failure } from './commands/io';
+import { signal } from './commands/signal';
 import { sim } from './commands/sim';
 import { validate } from './commands/validate';
 
 const USAGE = `usage:
   tranche sim --plan P.json --data F.csv [--fill level|observed] [--alerts risk|all]
   tranche validate P.json
-  tranche probe --url URL --html F.html`;
+  tranche probe --url URL --html F.html
+  tranche signal --text-file F.txt [--equity E --risk-percent P] [--price LAST]`;
 
 async function run(argv: string[]): Promise<CommandResult> {
   const [command, ...rest] = argv;
@@ -59,6 +61,24 @@ async function run(argv: string[]): Promise<CommandResult> {
           stdout: result.exitCode === 2 ? '' : `${result.output}\n`,
           stderr: result.exitCode === 2 ? `${result.output}\n` : '',
         };
+      }
+      case 'signal': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            'text-file': { type: 'string' },
+            equity: { type: 'string' },
+            'risk-percent': { type: 'string' },
+            price: { type: 'string' },
+          },
+        });
+        if (!values['text-file']) return failure(2, `signal needs --text-file\n${USAGE}`);
+        return signal({
+          textFile: values['text-file'],
+          equity: values.equity,
+          riskPercent: values['risk-percent'],
+          price: values.price,
+        });
       }
       default:
         return failure(2, command ? `unknown command "${command}"\n${USAGE}` : USAGE);

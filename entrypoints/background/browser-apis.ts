@@ -29,7 +29,10 @@ export function manifestContentPatterns(): string[] {
 
 /**
  * Notifications on the real browser. Ids are stable (`plan/seq/tranche`), so showing one
- * again replaces it. Chrome shows Confirm fill / Skip buttons; Firefox has no buttons.
+ * again replaces it. Chrome shows Confirm fill / Skip buttons. Firefox refuses the whole
+ * call when given `buttons` or `requireInteraction` (although it has onButtonClicked, so
+ * there is nothing to detect at run time): its build leaves both out, and a click on the
+ * notification opens the popup on the plan, where the buttons are.
  */
 export function browserNotifier(): Notifier {
   return {
@@ -54,10 +57,12 @@ export function browserNotifier(): Notifier {
 
 /** The toolbar badge of one tab. */
 export function browserBadge(): BadgeApi {
+  // The toolbar button is `action` in MV3 and `browserAction` in MV2 (the Firefox build).
+  const button = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
   return {
     set: async (tabId, text, color) => {
-      await browser.action.setBadgeText({ tabId, text });
-      if (text !== '') await browser.action.setBadgeBackgroundColor({ tabId, color });
+      await button.setBadgeText({ tabId, text });
+      if (text !== '') await button.setBadgeBackgroundColor({ tabId, color });
     },
   };
 }

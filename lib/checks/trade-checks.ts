@@ -10,7 +10,7 @@ import { levelFrom, stopFrom } from '../sizing/measure';
 import { roundLevel } from '../sizing/round';
 
 /**
- * The checks that need the plan as a whole (plan format, "Prices", "Peak position"). They
+ * The checks that need the plan as a whole (plan format, "Rounding", "Peak position"). They
  * judge the prices as the engine will use them, rounded to the tick: an entry that rounds
  * to 0, a stop at or past the rounded entry, a target, add level or activation at or below
  * 0 are invalid, and the message quotes the rounded values. Each check is one pass over

@@ -26,7 +26,7 @@ export function usesAtr(plan: Plan): boolean {
 }
 
 /**
- * The values fixed for the trade (plan format, "R", "Sizing", "Prices"): R from the
+ * The values fixed for the trade (plan format, "R", `sizing`, "Rounding"): R from the
  * planned entry and the stop computed from it, the entry quantity from the sizing method,
  * target and activation levels from the planned entry, rounded toward it.
  */

@@ -12,7 +12,7 @@ import { closeTrade, trancheOf } from './tranches';
 import type { Working } from './working';
 
 /**
- * Fills (plan format, "Fills", "Lots and stops"): the simulator's automatic fill of a level
+ * Fills (plan format, "Fills and gaps", "Lots"): the simulator's automatic fill of a level
  * the path met, or the trader's confirmation in the extension (`qty` given). After the
  * rules a fill triggers, the tick trail applies again at the fill's own price, so the fill
  * line shows the stops of that moment.

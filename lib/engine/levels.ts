@@ -6,7 +6,7 @@ import { nextOpen, trancheOf } from './tranches';
 import type { Working } from './working';
 import { atrOf } from './working';
 
-/** Order of levels met at the same price (plan format, "Fills"): stops, then the entry, adds, targets. */
+/** Order of levels met at the same price (plan format, "Fills and gaps"): stops, then the entry, adds, targets. */
 export const SAME_PRICE_ORDER = { stop: 0, entry: 1, add: 2, target: 3 } as const;
 
 /** A level the path can meet: `up` is met at or above it, `down` at or below it. */
@@ -56,7 +56,7 @@ export function pendingLevels(work: Working): Trigger[] {
 }
 
 /**
- * The next add's level (plan format, "Steps"): its step from the previous entry or add
+ * The next add's level (plan format, `scaleIn`): its step from the previous entry or add
  * fill's actual price (or from a skipped add's level), rounded to the nearest tick.
  */
 export function placeNextAdd(work: Working): void {

@@ -4,7 +4,7 @@ import { direction, isBetter } from '../plan/side';
 import type { Lot } from './types';
 
 /**
- * The position and its lots (plan format, "Position", "Open risk", "Realized P&L"), in one
+ * The position and its lots (plan format, "Position", "Open risk", "Realized R"), in one
  * place: the engine, the popup's view, the checks and the simulator all call these.
  */
 

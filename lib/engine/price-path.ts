@@ -8,7 +8,7 @@ import { trancheOf } from './tranches';
 import type { Working } from './working';
 
 /**
- * The price path (plan format, "Fills" and "Lots and stops"). Prices form a continuous
+ * The price path (plan format, "Fills and gaps" and "The tick trail"). Prices form a continuous
  * path: from the previous price to this one the path visits, in order, each level it meets
  * in its direction of movement. At each one the tick trail first moves to that price, the
  * level fills, the trail applies again, and any level the price is then at or past (a stop

@@ -10,7 +10,7 @@ import type { Working } from './working';
 import { atrOf } from './working';
 
 /**
- * The stop rules (plan format, "Lots and stops"). `raise` moves the stops of every lot
+ * The stop rules (plan format, "How the stop moves"). `raise` moves the stops of every lot
  * except the one just added (on `target`: every lot) by a distance; `set` offers every lot
  * one stop: `trail`, `breakeven`, `previousTarget` or `budget`. A stop only ever moves in
  * the trade's favour, and rounds toward safety.

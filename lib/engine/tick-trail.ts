@@ -6,7 +6,7 @@ import { lotsAfterMoves, stopForSet } from './stop-rules';
 import type { Working } from './working';
 
 /**
- * The tick trail (plan format, "Lots and stops"): a `tick` rule activates once the path
+ * The tick trail (plan format, "The tick trail"): a `tick` rule activates once the path
  * reaches its `activateAt` level (measured from the planned entry) while a position is
  * open, and from then on offers every lot the stop its `set` gives from the best price the
  * path has reached since. The price path (lib/engine/price-path.ts) calls this at each

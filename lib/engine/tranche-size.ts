@@ -10,7 +10,7 @@ import type { TrancheState } from './types';
 import type { Working } from './working';
 
 /**
- * The quantity a tranche fills at `price` (plan format, "Sizing", "Open risk", "Peak
+ * The quantity a tranche fills at `price` (plan format, `sizing`, "Open risk", "Peak
  * position"), or null when it does not fill, in which case the skip is recorded here: an
  * entry too small closes the plan; an add too small, or cut to nothing by the limits, is
  * skipped and the next add is measured from its level; a target too small is skipped.

@@ -31,7 +31,7 @@ export interface TrancheState {
 
 /**
  * A lot: the quantity opened by one entry or add fill, with its own stop (plan format,
- * "Lots and stops"). Target exits reduce lots first-in, first-out (lib/engine/position.ts).
+ * "Lots"). Target exits reduce lots first-in, first-out (lib/engine/position.ts).
  */
 export interface Lot {
   readonly tranche: string;

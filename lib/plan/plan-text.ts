@@ -9,7 +9,7 @@ export type PlanText =
 /** Far above any real plan (a few kB): a bigger file is not a plan. */
 export const MAX_PLAN_TEXT_CHARS = 256 * 1024;
 
-/** A UTF-8 byte-order mark at the start of a file is ignored (plan format, "Input limits"). */
+/** A UTF-8 byte-order mark at the start of a file is ignored (plan format, "Numbers and limits"). */
 export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -6,7 +6,7 @@ import { limitWords, quoted, readLimitedNumber } from '../number-limits';
 /** The plan format this build reads and writes (docs/plan-format.md). */
 export const PLAN_FORMAT = 'tranche.plan/1';
 
-/** The longest lists a plan may hold (plan format, "Input limits"). */
+/** The longest lists a plan may hold (plan format, "Numbers and limits"). */
 export const MAX_ADDS = 100;
 export const MAX_TARGETS = 100;
 export const MAX_STOP_RULES = 50;

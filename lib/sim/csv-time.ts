@@ -1,5 +1,5 @@
 /**
- * A data file's time (plan format, "CSV"): ISO 8601 — a date, or a date and time, UTC
+ * A data file's time (README, "Command line": CSV data): ISO 8601 — a date, or a date and time, UTC
  * unless it names `Z` or an offset (never the machine's zone) — or epoch seconds or
  * milliseconds, one kind per file. A date that is not in the calendar (2026-02-30) is no
  * time. Read character by character here rather than by `Date.parse`, which reads a time

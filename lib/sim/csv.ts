@@ -5,7 +5,7 @@ import type { TimeKind } from './csv-time';
 import { readTime } from './csv-time';
 
 /**
- * Price data for the simulator (plan format, "CSV"): `time,price` ticks, or
+ * Price data for the simulator (README, "Command line": CSV data): `time,price` ticks, or
  * `time,open,high,low,close[,volume]` candles. The file is read as a stream of lines and
  * turned into rows one at a time, so memory does not grow with its length; any bad row is
  * a DataError naming the file and its line. Prices stay decimal strings.

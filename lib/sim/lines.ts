@@ -16,7 +16,7 @@ export interface SimOptions {
 export type SimLine = Record<string, string | number | readonly string[]>;
 
 /**
- * An effect as `tranche sim` prints it (plan format, "Simulator event lines"): fills with
+ * An effect as `tranche sim` prints it (README, "Command line"): fills with
  * the position after them, skips and alerts with their words; values that may not
  * terminate to at most 10 decimal places. Phases and refusals print nothing.
  */

@@ -34,7 +34,7 @@ export function simulate(plan: Plan, rows: Iterable<PriceRow>, options: Partial<
 }
 
 /**
- * Replay ticks or candles through the engine (plan format, "Fills", "CSV"), every triggered
+ * Replay ticks or candles through the engine (plan format, "Fills and gaps", "CSV"), every triggered
  * tranche filling at once, handing each output line to `emit` as it is made and keeping
  * nothing per row: a file of any length runs in the same memory. Candles are walked
  * open→low→high→close when close ≥ open, else open→high→low→close; each open after the

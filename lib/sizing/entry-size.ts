@@ -9,7 +9,7 @@ export function riskBudget(plan: Plan): Decimal {
 }
 
 /**
- * The entry quantity before lot rounding (plan format, "Sizing"). `risk`: budget / (R ×
+ * The entry quantity before lot rounding (plan format, `sizing`). `risk`: budget / (R ×
  * pointValue); `unit` (the Turtle volatility unit): budget / (ATR × pointValue); `fixed`:
  * qty; `notional`: amount / (price × pointValue).
  */

@@ -6,7 +6,7 @@ import { direction } from '../plan/side';
 import { roundStop } from './round';
 
 /**
- * The plan's measures turned into prices (plan format, "Steps" and "Lots and stops"): a
+ * The plan's measures turned into prices (plan format, "Measures: levels" and "Measures: distances"): a
  * distance is k × ATR, p % of a reference price, or an amount; a level is an absolute price
  * or a distance from a reference in the trade's favour.
  */

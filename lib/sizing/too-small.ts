@@ -2,7 +2,7 @@ import { Decimal, toCanonical } from '../decimal';
 import type { Plan } from '../plan/schema';
 
 /**
- * Why a quantity cannot be traded at a price (plan format, "Sizing": a tranche below
+ * Why a quantity cannot be traded at a price (plan format, `sizing`: a tranche below
  * `minQty` or `minNotional` is reported as too small, never silently dropped): nothing left
  * after lot rounding, below the minimum quantity, or a notional (qty × price × pointValue)
  * below the minimum notional. Data, not words: lib/words says it.

@@ -8,7 +8,7 @@ import { Decimal, toCanonical } from '../../lib/decimal';
 import { roundStop } from '../../lib/sizing/round';
 
 /**
- * The tick trail never looks ahead (plan format, "Lots and stops"): a fill line never shows
+ * The tick trail never looks ahead (plan format, "The tick trail"): a fill line never shows
  * a stop computed from a price the path has not reached. With a price stop and a tick trail
  * of distance d as the only rule, every stop is the plan's stop S or the trail's
  * T(b) = b ∓ d (rounded toward safety) for a best price b reached so far; so on every fill

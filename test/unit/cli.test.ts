@@ -181,3 +181,84 @@ describe('tranche command line', { timeout: 30_000 }, () => {
     });
   });
 });
+
+describe('tranche signal (SPEC §5)', { timeout: 30_000 }, () => {
+  const SIGNALS = 'test/fixtures/signals';
+
+  it('prints the plan file for a signal, exit 0, on the account given', () => {
+    const run = tranche(
+      'signal',
+      '--text-file',
+      `${SIGNALS}/cornix-weights-short.txt`,
+      '--equity',
+      '25000',
+      '--risk-percent',
+      '0.5',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      format: 'tranche.plan/1',
+      instrument: { venue: 'bybit', symbol: 'ETHUSDT' },
+      side: 'short',
+      account: { equity: '25000', riskPercent: '0.5' },
+      entry: { price: '3420' },
+      stop: { price: '3540' },
+      scaleOut: [
+        { at: { price: '3380' }, share: '0.4' },
+        { at: { price: '3330' }, share: '0.3' },
+        { at: { price: '3250' }, share: 'rest' },
+      ],
+      limits: { leverage: '20' },
+    });
+  });
+
+  it('takes the entry edge the last price reaches first with --price', () => {
+    // The range 78.50–84.20, last price 80: 80 − 78.50 = 1.50 is nearer than 84.20 − 80 = 4.20.
+    const run = tranche('signal', '--text-file', `${SIGNALS}/dca-entries.txt`, '--price', '80');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ entry: { price: '78.5' } });
+  });
+
+  it('without an account risks 1 % of 10,000 and says so on standard error', () => {
+    const run = tranche('signal', '--text-file', `${SIGNALS}/emoji-tp-list.txt`);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ account: { equity: '10000', riskPercent: '1' } });
+    expect(run.stderr).toBe(
+      'note: no --equity and --risk-percent: the plan risks 1% of 10000; set your account in it\n',
+    );
+  });
+
+  it('exits 1 with one line per problem, asked and never guessed', () => {
+    const run = tranche(
+      'signal',
+      '--text-file',
+      `${SIGNALS}/two-stops.txt`,
+      '--equity',
+      '1000',
+      '--risk-percent',
+      '1',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('stop: different stops (0.169, 0.172): keep one\n');
+  });
+
+  it('exits 2 naming an unreadable file', () => {
+    const run = tranche('signal', '--text-file', join(scratch, 'missing.txt'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing.txt: cannot read: no such file');
+  });
+
+  it.each([
+    [['--equity', '1000'], 'signal needs both --equity and --risk-percent, or neither'],
+    [
+      ['--equity', '1000', '--risk-percent', 'one'],
+      '--risk-percent must be a number above 0, like 10000, not "one"',
+    ],
+    [['--price', '0'], '--price must be a number above 0, like 10000, not "0"'],
+  ])('exits 2 for options %j', (options, message) => {
+    const run = tranche('signal', '--text-file', `${SIGNALS}/emoji-tp-list.txt`, ...options);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
+  });
+});

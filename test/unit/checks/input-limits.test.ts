@@ -4,7 +4,7 @@ import { checkPlan } from '../../../lib/checks/check-plan';
 import { MAX_ADDS, MAX_STOP_RULES, MAX_TARGETS } from '../../../lib/plan/schema';
 import { plan, planJson, runTicks } from '../helpers';
 
-// Plan format, "Input limits": every number lies between 1e-12 and 1e15 in magnitude (or is
+// Plan format, "Numbers and limits": every number lies between 1e-12 and 1e15 in magnitude (or is
 // 0 where a field allows it) with at most 18 decimal places; a plan's lists hold at most 100
 // adds, 100 targets and 50 stop rules. Anything else is an error naming its field.
 

@@ -4,7 +4,7 @@ import type { PathPoint } from '../helpers';
 import { brief, gap, plan, runTicks } from '../helpers';
 
 // Base plan: long, entry 100, stop 95 → R = 5, budget 100, entry qty 20.
-// Plan format, "Lots and stops": each entry or add fill opens a lot with its own stop; rules run
+// Plan format, "Lots" and "How the stop moves": each entry or add fill opens a lot with its own stop; rules run
 // in order; `raise` moves every lot but the one just added (on `target`: every lot); `set`
 // offers every lot one stop; a stop only moves in the trade's favour; stops round toward safety.
 

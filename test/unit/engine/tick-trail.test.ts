@@ -4,7 +4,7 @@ import { createEngine } from '../../../lib/engine/create';
 import type { PathPoint } from '../helpers';
 import { brief, gap, plan, runEvents, runTicks, ticks } from '../helpers';
 
-// The tick trail (plan format, "Lots and stops"): its best price is the most favourable price
+// The tick trail (plan format, "The tick trail"): its best price is the most favourable price
 // the path has reached since the rule activated, with no look-ahead. Inside a segment the
 // path visits each level it meets, in order; at each one the trail first moves to that price,
 // the level fills, the trail applies again, and a level the price is then at or past fills at

@@ -126,7 +126,7 @@ describe('parseCsv', () => {
   });
 });
 
-describe('times (plan format, "CSV")', () => {
+describe('times (README, CSV data)', () => {
   const timeOf = (label: string) => {
     const [row] = parseCsv(`time,price\n${label},100\n`, 't.csv').rows;
     return row?.time;
@@ -184,7 +184,7 @@ describe('times (plan format, "CSV")', () => {
   });
 });
 
-describe('numbers and lines (plan format, "Input limits")', () => {
+describe('numbers and lines (plan format, "Numbers and limits")', () => {
   it.each([
     ['1e-400', 'price "1e-400" is below 0.000000000001 (1e-12)'],
     ['1e999', 'price "1e999" is above 1000000000000000 (1e15)'],
