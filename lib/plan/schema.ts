@@ -10,6 +10,9 @@ export const PLAN_FORMAT = 'tranche.plan/1';
 export const MAX_ADDS = 100;
 export const MAX_TARGETS = 100;
 export const MAX_STOP_RULES = 50;
+export const MAX_KEY_LEVELS = 50;
+/** A key level's label is a word or two the trader reads in an alert, not a note. */
+export const MAX_LEVEL_LABEL_LENGTH = 40;
 
 /**
  * A price, quantity or money value: a decimal string within the input limits. Numbers are
@@ -235,6 +238,20 @@ export const LimitsSchema = z
 
 export const AlertsSchema = z.strictObject({ approachPercent: decimal().optional() });
 
+/**
+ * A key level: a price the trader watches (a support, a resistance, yesterday's high). It
+ * raises approach alerts like any level and is offered as the price of an adjustment
+ * (plan format, "Key levels").
+ */
+export const KeyLevelSchema = z.strictObject({
+  price: decimal(),
+  label: z
+    .string({ error: 'must be text, like "resistance"' })
+    .trim()
+    .min(1, 'must name the level, like "resistance"')
+    .max(MAX_LEVEL_LABEL_LENGTH, `must be at most ${MAX_LEVEL_LABEL_LENGTH} characters`),
+});
+
 export const PlanSchema = z.strictObject({
   format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
   name: z.string().default(''),
@@ -253,12 +270,17 @@ export const PlanSchema = z.strictObject({
     .default([]),
   limits: LimitsSchema.default({}),
   alerts: AlertsSchema.default({}),
+  levels: z
+    .array(KeyLevelSchema)
+    .max(MAX_KEY_LEVELS, `holds at most ${MAX_KEY_LEVELS} key levels`)
+    .default([]),
 });
 
 /** A plan as read from a file: decimals already canonical strings, defaults filled in. */
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;
 export type Side = Plan['side'];
+export type KeyLevel = z.infer<typeof KeyLevelSchema>;
 
 /** The one key a level, distance or stop names, with its value. */
 export function measureOf<K extends string>(measure: Partial<Record<K, string>>): { kind: K; value: string } {

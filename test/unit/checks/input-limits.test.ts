@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { checkPlan } from '../../../lib/checks/check-plan';
-import { MAX_ADDS, MAX_STOP_RULES, MAX_TARGETS } from '../../../lib/plan/schema';
+import { MAX_ADDS, MAX_KEY_LEVELS, MAX_STOP_RULES, MAX_TARGETS } from '../../../lib/plan/schema';
 import { plan, planJson, runTicks } from '../helpers';
 
 // Plan format, "Numbers and limits": every number lies between 1e-12 and 1e15 in magnitude (or is
@@ -93,6 +93,16 @@ describe('list limits', () => {
       { stopRules: Array.from({ length: MAX_STOP_RULES + 1 }, () => rule) },
       'holds at most 50 stop rules',
     ],
+    [
+      'levels',
+      {
+        levels: Array.from({ length: MAX_KEY_LEVELS + 1 }, (_, index) => ({
+          price: `${index + 1}`,
+          label: 'pivot',
+        })),
+      },
+      'holds at most 50 key levels',
+    ],
   ])('%s: one more than the limit is refused on the list', (field, overrides, message) => {
     expect(problemsOf(planJson(overrides))).toEqual([{ field, message }]);
   });
@@ -149,5 +159,39 @@ describe('the largest plan the limits allow', () => {
       }),
     );
     expect(check.ok, JSON.stringify(check).slice(0, 500)).toBe(true);
+  });
+});
+
+describe('key levels', () => {
+  it('reads a support and a resistance as the trader wrote them', () => {
+    const check = checkPlan(
+      planJson({
+        levels: [
+          { price: 95.5, label: ' support ' },
+          { price: '120', label: 'resistance' },
+        ],
+      }),
+    );
+    if (!check.ok) throw new Error(JSON.stringify(check.problems));
+    expect(check.plan.levels, 'numbers become decimal strings, labels are trimmed').toEqual([
+      { price: '95.5', label: 'support' },
+      { price: '120', label: 'resistance' },
+    ]);
+  });
+
+  it('defaults to no key levels', () => {
+    const check = checkPlan(planJson({}));
+    expect(check.ok && check.plan.levels).toEqual([]);
+  });
+
+  it.each([
+    [{ price: '0', label: 'floor' }, 'levels[0].price', '"0" must be greater than 0'],
+    [{ price: '100', label: '  ' }, 'levels[0].label', 'must name the level, like "resistance"'],
+    [{ price: '100', label: 'x'.repeat(41) }, 'levels[0].label', 'must be at most 40 characters'],
+    [{ price: '1e999', label: 'moon' }, 'levels[0].price', undefined],
+  ])('refuses %j on its field', (level, field, message) => {
+    const problems = problemsOf(planJson({ levels: [level] }));
+    expect(problems.map((problem) => problem.field)).toEqual([field]);
+    if (message !== undefined) expect(problems[0]?.message).toBe(message);
   });
 });
