@@ -131,7 +131,11 @@ export const PlanViewSchema = z.strictObject({
 });
 
 export const QuarantinedViewSchema = z.strictObject({
+  /** The storage key it was found under. */
   key: z.string(),
+  /** What it is, as a trader knows it: `Plan “BTC breakout” · BTCUSDT long`, `Latest prices`. */
+  label: z.string(),
+  /** Why it was kept aside. */
   problem: z.string(),
   /** The record as it was found, as JSON text, for export. */
   raw: z.string(),

@@ -35,6 +35,7 @@ export const binanceSpot: SiteAdapter = {
   id: 'binance-spot',
   label: 'Binance Spot',
   matches: (url) => pathSymbol(url, SPOT_PATH) !== undefined,
+  urlSymbol: (url) => pathSymbol(url, SPOT_PATH),
   read(root, url) {
     const urlSymbol = pathSymbol(url, SPOT_PATH);
     if (urlSymbol === undefined)
@@ -47,6 +48,7 @@ export const binanceFutures: SiteAdapter = {
   id: 'binance-futures',
   label: 'Binance USDⓈ-M Futures',
   matches: (url) => pathSymbol(url, FUTURES_PATH) !== undefined,
+  urlSymbol: (url) => pathSymbol(url, FUTURES_PATH),
   read(root, url) {
     const urlSymbol = pathSymbol(url, FUTURES_PATH);
     if (urlSymbol === undefined)

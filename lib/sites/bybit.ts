@@ -35,6 +35,7 @@ export const bybit: SiteAdapter = {
   id: 'bybit',
   label: 'Bybit',
   matches: (url) => pageOf(url) !== undefined,
+  urlSymbol: (url) => pageOf(url)?.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Bybit trade page` };

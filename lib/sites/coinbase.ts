@@ -29,6 +29,7 @@ export const coinbase: SiteAdapter = {
   id: 'coinbase',
   label: 'Coinbase Advanced',
   matches: (url) => pageOf(url) !== undefined,
+  urlSymbol: (url) => pageOf(url)?.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined)

@@ -42,6 +42,7 @@ export const kraken: SiteAdapter = {
   id: 'kraken',
   label: 'Kraken Pro',
   matches: (url) => pageSymbol(url) !== undefined,
+  urlSymbol: pageSymbol,
   read(root, url) {
     const urlSymbol = pageSymbol(url);
     if (urlSymbol === undefined)

@@ -56,11 +56,17 @@ function readChartTitle(title: string): { symbol: string; price: string } | { re
   return { symbol, price: parsed.value };
 }
 
+/** A chart's `?symbol=`, when the address carries one. */
+function chartSymbol(url: URL): string | undefined {
+  const symbol = url.searchParams.get('symbol');
+  return symbol === null || symbol === '' ? undefined : symbol;
+}
+
 function readChart(root: Document, url: URL): ReadResult {
   const reading = readChartTitle(root.title);
   if ('reason' in reading) return { ok: false, reason: reading.reason };
-  const urlSymbol = url.searchParams.get('symbol');
-  if (urlSymbol === null || urlSymbol === '') {
+  const urlSymbol = chartSymbol(url);
+  if (urlSymbol === undefined) {
     return { ok: true, quote: { symbol: reading.symbol, price: reading.price, source: 'title' } };
   }
   if (!isSameSymbol(urlSymbol, reading.symbol)) {
@@ -93,6 +99,11 @@ export const tradingView: SiteAdapter = {
   id: 'tradingview',
   label: 'TradingView',
   matches: (url) => isTradingViewHost(url) && (isChartPath(url) || symbolPageSegment(url) !== undefined),
+  urlSymbol(url) {
+    if (isChartPath(url)) return chartSymbol(url);
+    const segment = symbolPageSegment(url);
+    return segment === undefined ? undefined : symbolFromSymbolPage(url, segment);
+  },
   read(root, url) {
     if (isChartPath(url)) return readChart(root, url);
     const segment = symbolPageSegment(url);

@@ -24,7 +24,7 @@ export function describeTranche(state: EngineState, tranche: string): string {
  */
 export function notificationFor(
   planId: string,
-  seq: number,
+  number: { readonly epoch: string; readonly seq: number },
   alert: AlertEffect,
   state: EngineState,
 ): NotificationSpec {
@@ -47,7 +47,7 @@ export function notificationFor(
     }`;
   }
   return {
-    id: notificationId(planId, seq, alert.tranche),
+    id: notificationId(planId, number.epoch, number.seq, alert.tranche),
     planId,
     tranche: alert.tranche,
     kind: alert.kind,

@@ -2,7 +2,7 @@ import { Decimal, toCanonical } from '../decimal';
 import { direction } from '../engine/derive';
 import type { TrancheStatus } from '../engine/types';
 import type { PlanRecord, PlanStatus } from '../store/plans';
-import type { JournalEntry } from './journal';
+import type { JournalEntry } from '../store/journal';
 import { describeTranche } from './notifications';
 
 /**

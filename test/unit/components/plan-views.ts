@@ -5,7 +5,7 @@ import { createEngine, step } from '../../../lib/engine/step';
 import type { EngineEvent, EngineState } from '../../../lib/engine/types';
 import { checkPlan } from '../../../lib/plan/validate';
 import type { PlanRecord } from '../../../lib/store/plans';
-import type { JournalEntry } from '../../../lib/worker/journal';
+import type { JournalEntry } from '../../../lib/store/journal';
 import type { QuoteInput } from '../../../lib/worker/view';
 import { planView, type PlanView } from '../../../lib/worker/view';
 
@@ -49,6 +49,7 @@ export function record(
     lifecycle: [],
     processed: [],
     alertSeq: 0,
+    alertEpoch: '0',
     createdAt: 0,
     updatedAt: 0,
   };

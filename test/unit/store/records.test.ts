@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { quarantineKey, readRecord } from '../../../lib/store/record';
+import { quarantineKey } from '../../../lib/store/quarantine';
+import { readRecord } from '../../../lib/store/read-record';
 import { countRefusal, emptySecurityRecord, SecurityRecordSchema } from '../../../lib/store/security';
 import { defaultWatchSettings, WatchSettingsSchema } from '../../../lib/store/watch-settings';
 
