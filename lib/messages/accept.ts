@@ -73,7 +73,8 @@ export function acceptMessage(raw: unknown, sender: SenderFields, context: Accep
   if (!parsed.success) return refused(RefusalReason.malformed);
   const request = parsed.data;
   if ((request.type === 'tick' || request.type === 'stale') && senderInfo.role === 'content') {
-    const claim = checkPageClaim(request, pageUrl, context.picked[senderInfo.origin] ?? null);
+    const claimed = request.type === 'tick' ? request : { venue: request.venue };
+    const claim = checkPageClaim(claimed, pageUrl, context.picked[senderInfo.origin] ?? null);
     if (!claim.ok) return refused(claim.reason);
   }
   return { ok: true, request, sender: senderInfo };

@@ -35,7 +35,7 @@ export type SenderCheck =
   | {
       readonly ok: true;
       readonly origin: string;
-      /** The sending frame's address, as the browser stamped it. */
+      /** The sending page's address, as the browser stamped it (`pageUrlOf`). */
       readonly url: string | undefined;
       readonly tabId: number;
       readonly frameId: number;
@@ -62,7 +62,17 @@ export function checkSender(
   if (!allowedOrigins.some((pattern) => originMatchesPattern(origin, pattern))) {
     return refuse(RefusalReason.originNotAllowed);
   }
-  return { ok: true, origin, url: sender.url, tabId, frameId: sender.frameId ?? 0 };
+  return { ok: true, origin, url: pageUrlOf(sender), tabId, frameId: sender.frameId ?? 0 };
+}
+
+/**
+ * The address of the page a content script reads, as the browser stamped it: for a tab's
+ * top frame the tab's (it follows in-app navigations: Chromium keeps `sender.url` at the
+ * address the document loaded with, even after a `pushState` to another symbol); for a
+ * frame its own (a chart framed into an exchange page), as it loaded.
+ */
+export function pageUrlOf(sender: SenderFields): string | undefined {
+  return (sender.frameId ?? 0) === 0 ? (sender.tab?.url ?? sender.url) : sender.url;
 }
 
 /**

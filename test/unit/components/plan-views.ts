@@ -105,6 +105,14 @@ export function triggeredView(): PlanView {
   return planView(record(state, 'active'), quote('61000'), journal, NOW);
 }
 
+/** Entry filled at 60000, then 58900 reaches the stop at 59000: the stop waits for its confirmation. */
+export function stopWaitingView(): PlanView {
+  let state = ticks('59800', '60000');
+  state = step(state, { type: 'fill', tranche: 'entry', time: 3 }).state;
+  state = step(state, { type: 'tick', price: '58900', time: 4 }).state;
+  return planView(record(state, 'active'), quote('58900'), [], NOW);
+}
+
 /** Armed, but the page has sent nothing for 95 s: stale. */
 export function staleView(): PlanView {
   return planView(record(ticks('59800'), 'armed'), quote('59800', { isStale: true, time: 0 }), [], 95_000);

@@ -86,6 +86,32 @@ describe('a tick’s venue and symbol, checked against the page that sent it', (
     expect(await journaledAlerts(id)).toEqual(['trigger entry']);
   });
 
+  it('follows an in-app switch of the tab’s top page: the tab’s address counts, not the one the page loaded with', async () => {
+    const switched: SenderFields = {
+      ...binanceTab,
+      url: 'https://www.binance.com/en/futures/BTCUSDT',
+      tab: { id: 5, url: 'https://www.binance.com/en/futures/ETHUSDT' },
+    };
+    const eth = tickAt(harness, '3001', 'ETHUSDT');
+    expect(await harness.worker.handleMessage(eth, switched)).toEqual({ ok: true });
+    const btc = tickAt(harness, '60020', 'BTCUSDT');
+    expect(await harness.worker.handleMessage(btc, switched)).toEqual({
+      ok: false,
+      error: 'refused: symbol-not-page',
+    });
+  });
+
+  it('takes a stale report for the symbol a page left, and refuses one naming another venue', async () => {
+    const stale = { type: 'stale', venue: 'binance-futures', symbol: 'ETHUSDT', since: harness.now } as const;
+    expect(await harness.worker.handleMessage(stale, binanceTab), 'the tab shows BTCUSDT now').toEqual({
+      ok: true,
+    });
+    expect(await harness.worker.handleMessage({ ...stale, venue: 'bybit' }, binanceTab)).toEqual({
+      ok: false,
+      error: 'refused: venue-not-page',
+    });
+  });
+
   it('takes a tick from a page no adapter reads under the venue its host names', async () => {
     const tick = { ...tickAt(harness, '97000', 'BTCUSDT', 'www.binance.com'), source: 'title' };
     expect(await harness.worker.handleMessage(tick, binancePricePage)).toEqual({ ok: true });
