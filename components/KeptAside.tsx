@@ -14,10 +14,10 @@ export function KeptAside({ records, onExport }: KeptAsideProps) {
   if (records.length === 0) return null;
   return (
     <section class="tr-section tr-aside" aria-labelledby="tr-quarantine-title">
-      <h2 id="tr-quarantine-title">Records kept aside: not run</h2>
+      <h2 id="tr-quarantine-title">Kept aside: records Tranche could not read or run</h2>
       <p class="tr-muted" style={{ marginTop: 0 }}>
-        Tranche could not read or run these, so it set them aside instead of deleting them; everything else
-        keeps working. Export one to keep it, or to repair it and import it again.
+        They were set aside instead of deleted, and everything else keeps working. Export one to keep it, or
+        to repair it and import it again.
       </p>
       <ul class="tr-aside-list" aria-label="Unreadable records">
         {records.map((entry) => (
@@ -27,6 +27,7 @@ export function KeptAside({ records, onExport }: KeptAsideProps) {
               {entry.at > 0 && <span class="tr-muted">{format.time(entry.at)}</span>}
             </div>
             <div class="tr-warn">{entry.problem}</div>
+            <div>{entry.effect}</div>
             <div class="tr-actions" style={{ alignItems: 'baseline' }}>
               <code class="tr-muted">{entry.key}</code>
               <button

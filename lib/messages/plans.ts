@@ -137,6 +137,8 @@ export const QuarantinedViewSchema = z.strictObject({
   label: z.string(),
   /** Why it was kept aside. */
   problem: z.string(),
+  /** What that means for the trader: "This plan is not running." */
+  effect: z.string(),
   /** The record as it was found, as JSON text, for export. */
   raw: z.string(),
   at: z.number(),

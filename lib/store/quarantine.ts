@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { StorageArea, WriteBatch } from './storage-area';
+import { WriteBatch, type StorageArea } from './storage-area';
 
 /*
  * The one quarantine. A stored value that cannot be read is never deleted and never
@@ -75,6 +75,35 @@ export class Quarantine {
 
   constructor(private readonly deps: QuarantineDeps) {
     this.area = deps.area;
+  }
+
+  /** Replacements of unreadable values, one at a time: two readers of one value set it aside once. */
+  private replacing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `found` under `key` in `area` cannot be read: keep `kept` (all of it, or its unreadable
+   * part) aside and write what replaces it (`replace` puts it in the batch) — unless another
+   * reader already did: the value is read again first, one replacement at a time. In the
+   * quarantine's own area it is one write.
+   */
+  replace(
+    area: StorageArea,
+    key: string,
+    unreadable: { readonly found: unknown; readonly kept: unknown; readonly problem: string },
+    replace: (batch: WriteBatch) => void,
+  ): Promise<void> {
+    const run = this.replacing.then(async () => {
+      const current = (await area.get(key))[key];
+      if (JSON.stringify(current) !== JSON.stringify(unreadable.found)) return;
+      const aside = new WriteBatch();
+      this.keep(aside, key, unreadable.kept, unreadable.problem);
+      const replacement = area === this.area ? aside : new WriteBatch();
+      replace(replacement);
+      await aside.commit(this.area);
+      if (replacement !== aside) await replacement.commit(area);
+    });
+    this.replacing = run.catch(() => undefined);
+    return run;
   }
 
   /** Keep `raw`, found under `key`, aside in `batch`: the same write as what replaces it. */

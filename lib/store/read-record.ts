@@ -38,5 +38,7 @@ export function describeProblem(raw: unknown, error: z.ZodError): string {
     return `record version ${version} is not one this Tranche reads (it reads version ${RECORD_VERSION})`;
   }
   const first = error.issues[0];
-  return first === undefined ? 'invalid' : `${first.path.join('.') || '(record)'}: ${first.message}`;
+  if (first === undefined) return 'unreadable';
+  const message = first.message.replace(/^Invalid input: /, '');
+  return first.path.length === 0 ? `unreadable: ${message}` : `${first.path.join('.')}: ${message}`;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Quarantine } from './quarantine';
 import { describeProblem } from './read-record';
-import { WriteBatch, type StorageArea } from './storage-area';
+import type { StorageArea, WriteBatch } from './storage-area';
 
 /** A list stored under one key, read entry by entry. */
 export interface ListSpec<T> {
@@ -24,12 +24,11 @@ export async function readStoredList<T>(
 ): Promise<T[]> {
   const raw = (await area.get(spec.key))[spec.key];
   if (raw === undefined) return [];
-  const batch = new WriteBatch();
   const read = readListValue(raw, spec);
   if (read.problem !== null) {
-    quarantine.keep(batch, spec.key, read.unreadable, read.problem);
-    batch.put(spec.key, read.entries);
-    await batch.commit(area);
+    // What is kept aside is the unreadable part; the readable part stays in the list.
+    const unreadable = { found: raw, kept: read.unreadable, problem: read.problem };
+    await quarantine.replace(area, spec.key, unreadable, (batch) => batch.put(spec.key, read.entries));
   }
   return read.entries;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import type { Quarantine } from './quarantine';
 import { readRecord } from './read-record';
-import { WriteBatch, type StorageArea } from './storage-area';
+import type { StorageArea } from './storage-area';
 
 /** One stored thing under one key: its schema and the value a missing or unreadable one gives. */
 export interface RecordSpec<T> {
@@ -32,14 +32,10 @@ export class StoredRecord<T> {
     const raw = (await this.area.get(this.key))[this.key];
     const read = readRecord(this.spec.schema, raw, this.spec.fallback);
     if (read.status === 'corrupt') {
-      const batch = new WriteBatch();
-      this.quarantine.keep(batch, this.key, read.raw, read.problem);
-      // Set aside and reset in one write, unless the record lives in another area
-      // (storage.session) than the quarantine (storage.local).
-      const isSameArea = this.quarantine.area === this.area;
-      if (isSameArea) batch.put(this.key, read.value);
-      await batch.commit(this.quarantine.area);
-      if (!isSameArea) await this.area.set({ [this.key]: read.value });
+      const unreadable = { found: read.raw, kept: read.raw, problem: read.problem };
+      await this.quarantine.replace(this.area, this.key, unreadable, (batch) =>
+        batch.put(this.key, read.value),
+      );
     }
     return read.value;
   }

@@ -229,6 +229,7 @@ describe('planner page', () => {
       key: 'plan/x1',
       label: 'Plan “ETH fade” · ETHUSDT short',
       problem: 'plan.side: Invalid option',
+      effect: 'This plan is not running.',
       raw: '{"id":"x1"}',
       at: 5,
     };
@@ -236,6 +237,7 @@ describe('planner page', () => {
     const item = screen.getByRole('listitem', { name: 'Plan “ETH fade” · ETHUSDT short' });
     expect(item.textContent).toContain('plan.side: Invalid option');
     expect(item.textContent).toContain('plan/x1');
+    expect(item.textContent).toContain('This plan is not running.');
     fireEvent.click(screen.getByRole('button', { name: 'Export plan/x1' }));
     expect(props.onExportQuarantined).toHaveBeenCalledWith(entry);
   });

@@ -169,7 +169,7 @@ describe('background: ticks', () => {
     expect(stored[`quarantine/quotes/${NOW}`]).toEqual({
       key: 'quotes',
       raw: { version: 1, quotes: { broken: { price: 97 } } },
-      problem: 'quotes.broken.venue: Invalid input: expected string, received undefined',
+      problem: 'quotes.broken.venue: expected string, received undefined',
       at: NOW,
     });
     expect(Object.keys((stored['quotes'] as { quotes: object }).quotes)).toEqual(['binance-futures|BTCUSDT']);

@@ -241,6 +241,7 @@ export interface PlannerList {
     readonly key: string;
     readonly label: string;
     readonly problem: string;
+    readonly effect: string;
     readonly raw: string;
     readonly at: number;
   }[];

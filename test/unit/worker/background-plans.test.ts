@@ -198,6 +198,7 @@ describe('storage migrations at the worker’s start', () => {
         key: 'quotes',
         label: 'Latest prices',
         problem: 'unreadable when found (quarantined before the reason was recorded)',
+        effect: 'Replaced by its default (or rebuilt); everything else keeps working.',
         raw: JSON.stringify({ version: 1, quotes: 'broken' }),
         at: START,
       },
@@ -311,7 +312,7 @@ describe('corrupt records', () => {
     expect(stored[`quarantine/watch-settings/${harness.now}`]).toEqual({
       key: 'watch-settings',
       raw: 'not settings',
-      problem: '(record): Invalid input: expected object, received string',
+      problem: 'unreadable: expected object, received string',
       at: harness.now,
     });
   });

@@ -51,7 +51,7 @@ describe('the outbox, entry by entry', () => {
     const aside = (await plannerList(restarted)).quarantined;
     expect(aside.map((entry) => [entry.key, JSON.parse(entry.raw)])).toEqual([[OUTBOX_KEY, [malformed]]]);
     expect(aside[0]?.problem).toBe(
-      '1 of 2 owed notifications unreadable (entry 1: id: Invalid input: expected string, received number)',
+      '1 of 2 owed notifications unreadable (entry 1: id: expected string, received number)',
     );
   });
 

@@ -52,6 +52,7 @@ describe('one plan that cannot be stepped', () => {
         key: `plan/${broken}`,
         label: 'Plan “BTC breakout” · BTCUSDT long',
         problem: 'stopped: stepping it on the price 59880 (binance-futures) failed: unknown tranche "entry"',
+        effect: 'This plan is not running. Its journal is kept; export the record to keep its plan file.',
         raw: stored,
         at: harness.now,
       },

@@ -36,6 +36,7 @@ describe('plan records of another version', () => {
         key: `plan/${newer}`,
         label: 'Plan “BTC breakout” · BTCUSDT long',
         problem: 'written by a newer Tranche (record version 2): left as it is until Tranche is updated',
+        effect: 'Not running here: a newer Tranche wrote it, so it is left as it is.',
         raw: JSON.stringify(fromTheFuture),
         at: 0,
       },
