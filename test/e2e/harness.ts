@@ -166,6 +166,21 @@ export async function recordQuoteChanges(
   };
 }
 
+/**
+ * Play a scripted page's next price (test/fixtures/e2e/runner.js) and wait until the
+ * background has stored it as the BTCUSDT futures quote.
+ */
+export async function playNextPrice(session: ExtensionSession, page: Page, price: string): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
+  await waitFor(`the background to record ${price}`, async () => {
+    const { quotes } = await readLocalStorage(session, ['quotes']);
+    const quote = (quotes as { quotes: Record<string, { price: string }> } | undefined)?.quotes[
+      'binance-futures|BTCUSDT'
+    ];
+    return quote?.price === price ? true : undefined;
+  });
+}
+
 /** Poll `probe` until it returns a value other than undefined (or fail after `timeoutMillis`). */
 export async function waitFor<T>(
   what: string,

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 
+import { BTC_BREAKOUT_PLAN } from './btc-plan';
 import {
   readLocalStorage,
   RESULTS_DIR,
@@ -23,20 +24,6 @@ declare const chrome: typeof Browser;
  */
 
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
-
-/** BTCUSDT long, entry 60,000.0, stop 59,000.0, an add and a target (as test/e2e/surfaces.test.ts). */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59000' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-};
 
 const extension = useExtension((session) =>
   serveFixtures(session.context, { 'https://www.binance.com/en/futures/**': 'binance-surfaces.html' }),
@@ -60,8 +47,8 @@ describe('records kept aside', () => {
     await planner.emulateMedia({ colorScheme: 'dark' });
     await planner.goto(`chrome-extension://${session.extensionId}/options.html`);
 
-    const broken = await importAndArm(planner, PLAN);
-    const healthy = await importAndArm(planner, { ...PLAN, name: 'BTC second chance' });
+    const broken = await importAndArm(planner, BTC_BREAKOUT_PLAN);
+    const healthy = await importAndArm(planner, { ...BTC_BREAKOUT_PLAN, name: 'BTC second chance' });
     const stored = (await readLocalStorage(session, [`plan/${broken}`]))[`plan/${broken}`] as {
       engine: { tranches: { id: string }[] };
     };

@@ -1,9 +1,10 @@
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import type { Browser } from 'wxt/browser';
 
-import { readLocalStorage, serveFixtures, useExtension, waitFor, type ExtensionSession } from './harness';
+import { BTC_BREAKOUT_PLAN } from './btc-plan';
+import { playNextPrice, serveFixtures, useExtension, waitFor } from './harness';
 
 /** The extension API as code evaluated in the service worker sees it. */
 declare const chrome: typeof Browser;
@@ -19,21 +20,6 @@ declare const chrome: typeof Browser;
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 /** The fixture page and the script it loads from its own origin, both answered from disk. */
 const FIXTURE_REQUESTS = [BINANCE_URL, 'https://www.binance.com/tranche-e2e-runner.js'];
-
-/** BTCUSDT long, entry 60,000.0, stop 59,000.0 (as test/e2e/surfaces.test.ts). */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  volatility: { atr: '500' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59000' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-};
 
 interface Recorded {
   readonly url: string;
@@ -68,17 +54,6 @@ function safeFrameUrl(request: Request): string {
   }
 }
 
-async function nextPrice(session: ExtensionSession, page: Page, price: string): Promise<void> {
-  await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
-  await waitFor(`the background to record ${price}`, async () => {
-    const { quotes } = await readLocalStorage(session, ['quotes']);
-    const quote = (quotes as { quotes: Record<string, { price: string }> } | undefined)?.quotes[
-      'binance-futures|BTCUSDT'
-    ];
-    return quote?.price === price ? true : undefined;
-  });
-}
-
 describe('no network', () => {
   it('asks for nothing but the intercepted fixture page through a whole journey', async () => {
     const session = await extension();
@@ -90,7 +65,7 @@ describe('no network', () => {
     await planner.locator('input[type="file"]').setInputFiles({
       name: 'btc-breakout.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(PLAN)),
+      buffer: Buffer.from(JSON.stringify(BTC_BREAKOUT_PLAN)),
     });
     const row = planner.locator('tr[data-plan]');
     await row.getByRole('button', { name: 'Arm' }).click();
@@ -107,8 +82,8 @@ describe('no network', () => {
     const frame = await waitFor('the panel’s frame', async () =>
       page.frames().find((candidate) => candidate.url().startsWith(`${own}overlay.html?`)),
     );
-    await nextPrice(session, page, '59950');
-    await nextPrice(session, page, '60010');
+    await playNextPrice(session, page, '59950');
+    await playNextPrice(session, page, '60010');
     await frame.getByRole('button', { name: 'Confirm fill' }).click();
     const shown = await waitFor('the entry’s notification', async () => {
       const ids = await session.serviceWorker.evaluate(async () =>
