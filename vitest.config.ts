@@ -21,6 +21,19 @@ export default defineConfig({
           execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          // A group of its own, never at the same time as the Chromium tests: two browsers
+          // at once on two cores would make either's timing (stale prices) depend on the other.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Firefox's WebDriver BiDi endpoint is a WebSocket (test/e2e-firefox/bidi-connection.ts).
+          execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
+        },
+      },
     ],
   },
 });

@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 
 import type { CommandResult } from './commands/io';
 import { failure } from './commands/io';
+import { signal } from './commands/signal';
 import { sim } from './commands/sim';
 import { validate } from './commands/validate';
 
 const USAGE = `usage:
   tranche sim --plan P.json --data F.csv [--fill level|observed] [--alerts risk|all]
   tranche validate P.json
-  tranche probe --url URL --html F.html`;
+  tranche probe --url URL --html F.html
+  tranche signal --text-file F.txt [--equity E --risk-percent P] [--price LAST]`;
 
 async function run(argv: string[]): Promise<CommandResult> {
   const [command, ...rest] = argv;
@@ -30,7 +32,15 @@ async function run(argv: string[]): Promise<CommandResult> {
           return failure(2, `--fill must be "level" or "observed", not "${values.fill}"`);
         if (values.alerts !== 'risk' && values.alerts !== 'all')
           return failure(2, `--alerts must be "risk" or "all", not "${values.alerts}"`);
-        return sim({ plan: values.plan, data: values.data, fill: values.fill, alerts: values.alerts });
+        const args = {
+          plan: values.plan,
+          data: values.data,
+          fill: values.fill,
+          alerts: values.alerts,
+        } as const;
+        // Standard output to a file, a pipe or a terminal is written synchronously on Linux:
+        // each line leaves before the next row is read.
+        return sim(args, (text) => process.stdout.write(text));
       }
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true });
@@ -51,6 +61,24 @@ async function run(argv: string[]): Promise<CommandResult> {
           stdout: result.exitCode === 2 ? '' : `${result.output}\n`,
           stderr: result.exitCode === 2 ? `${result.output}\n` : '',
         };
+      }
+      case 'signal': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            'text-file': { type: 'string' },
+            equity: { type: 'string' },
+            'risk-percent': { type: 'string' },
+            price: { type: 'string' },
+          },
+        });
+        if (!values['text-file']) return failure(2, `signal needs --text-file\n${USAGE}`);
+        return signal({
+          textFile: values['text-file'],
+          equity: values.equity,
+          riskPercent: values['risk-percent'],
+          price: values.price,
+        });
       }
       default:
         return failure(2, command ? `unknown command "${command}"\n${USAGE}` : USAGE);

@@ -35,8 +35,10 @@ const BUTTON_TITLES = {
 
 /**
  * Notifications on the real browser. Ids are unique (`plan/epoch.seq/tranche`), so showing
- * one again replaces it. Chrome shows Confirm fill (and Skip, except on a stop); Firefox
- * has no buttons.
+ * one again replaces it. Chrome shows Confirm fill (and Skip, except on a stop). Firefox
+ * refuses the whole call when given `buttons` or `requireInteraction` (although it has
+ * onButtonClicked, so there is nothing to detect at run time): its build leaves both out,
+ * and a click on the notification opens the popup on the plan, where the buttons are.
  */
 export function browserNotifier(): Notifier {
   return {
@@ -57,18 +59,22 @@ export function browserNotifier(): Notifier {
     clear: async (id) => {
       await browser.notifications.clear(id);
     },
+    // Only a button click explains, and only Chrome's notifications have buttons (Firefox
+    // has no notifications.update either).
     explain: async (id, message) => {
-      await browser.notifications.update(id, { message });
+      if (!import.meta.env.FIREFOX) await browser.notifications.update(id, { message });
     },
   };
 }
 
 /** The toolbar badge of one tab. */
 export function browserBadge(): BadgeApi {
+  // The toolbar button is `action` in MV3 and `browserAction` in MV2 (the Firefox build).
+  const button = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
   return {
     set: async (tabId, text, color) => {
-      await browser.action.setBadgeText({ tabId, text });
-      if (text !== '') await browser.action.setBadgeBackgroundColor({ tabId, color });
+      await button.setBadgeText({ tabId, text });
+      if (text !== '') await button.setBadgeBackgroundColor({ tabId, color });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { PickedSiteView } from '../../lib/messages/replies';
 import type { PickerResultMessage } from '../../lib/messages/requests';
 import { originMatchesPattern, webOriginOf } from '../../lib/messages/sender';
+import { isReadablePickedPage, unreadableAddressReason } from '../../lib/sites/address';
 import {
   listPickedSites,
   livePickerPending,
@@ -87,6 +88,8 @@ export class PickedSitesService {
     const origin = url === undefined ? null : webOriginOf({ url });
     if (origin === null)
       return { ok: false, error: 'This tab shows no web page whose price Tranche can pick.' };
+    const address = new URL(origin);
+    if (!isReadablePickedPage(address)) return { ok: false, error: `${unreadableAddressReason(address)}.` };
     const pattern = this.deps.matchPatternFor(origin);
     if (!(await this.deps.apis.hasOriginPermission(pattern))) {
       return { ok: false, error: `Tranche may not read ${origin} yet: allow it when the browser asks.` };

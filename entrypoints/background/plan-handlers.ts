@@ -1,4 +1,4 @@
-import { formatProblem } from '../../lib/plan/validate';
+import { formatProblem } from '../../lib/plan/problems';
 import type { Stores } from '../../lib/store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../../lib/store/tick-history';
 import { journalToCsv } from '../../lib/worker/journal-csv';

@@ -1,5 +1,5 @@
 import { normalizeSymbol } from '../sites/symbol';
-import { pageSymbol, pageVenue } from '../watch/page-identity';
+import { pageSymbol, pageVenue } from '../sites/page-identity';
 import { RefusalReason, type PageSenderCheck } from './sender';
 
 /** A picked site, as the sender check needs it: the symbol the trader confirmed there, if any. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { TRANCHE_ID_PATTERN } from '../plan/tranche-id';
 import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, VenueSchema } from './fields';
 
 /*
@@ -9,7 +10,7 @@ import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, Ve
  */
 
 const PlanIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
-const TrancheIdSchema = z.string().check(z.regex(/^(entry|stop|add-\d{1,3}|target-\d{1,3})$/));
+const TrancheIdSchema = z.string().check(z.regex(TRANCHE_ID_PATTERN));
 /** A confirmation's own id: a retried message is applied once. */
 const RequestIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
 

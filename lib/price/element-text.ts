@@ -1,10 +1,13 @@
-import { toSubscript } from './scan';
-
 /** Elements whose text is never part of what the reader sees. */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
+/** Raised and lowered text: a footnote, an exponent, a count, never digits of the number before it. */
+const SMALL_SCRIPT_TAGS = new Set(['SUP', 'SUB']);
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+
+export type ElementText = { ok: true; text: string } | { ok: false; reason: string };
 
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
@@ -14,34 +17,55 @@ function isHidden(el: Element): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function collect(node: Node, parts: string[], inSubscript: boolean): void {
+interface Collected {
+  readonly parts: string[];
+  /** Digits found in a <sup> or <sub>, with the text before them; the first one found. */
+  smallDigits?: { readonly digits: string; readonly before: string };
+}
+
+function collect(node: Node, into: Collected): void {
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === TEXT_NODE) {
       const text = child.nodeValue ?? '';
-      // Indentation between tags ("</span>\n  <sup>") is markup layout, not a digit separator.
+      // Indentation between tags ("</span>\n  <span>") is markup layout, not a digit separator.
       if (/^\s*$/.test(text) && /[\n\r\t]/.test(text)) continue;
-      const trimmed = text.replace(/^[\n\r\t ]*[\n\r\t][\n\r\t ]*|[\n\r\t ]*[\n\r\t][\n\r\t ]*$/g, '');
-      parts.push(inSubscript ? toSubscript(trimmed) : trimmed);
+      into.parts.push(text.replace(/^[\n\r\t ]*[\n\r\t][\n\r\t ]*|[\n\r\t ]*[\n\r\t][\n\r\t ]*$/g, ''));
     } else if (child.nodeType === ELEMENT_NODE) {
       const el = child as Element;
-      if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isHidden(el)) continue;
-      collect(el, parts, inSubscript || el.tagName.toUpperCase() === 'SUB');
+      const tag = el.tagName.toUpperCase();
+      if (SKIPPED_TAGS.has(tag) || isHidden(el)) continue;
+      if (SMALL_SCRIPT_TAGS.has(tag)) {
+        // A star or a unit in small print is decoration; digits there are no part of the price.
+        const digits = (el.textContent ?? '').replace(/\s+/g, '');
+        if (/\d/.test(digits)) into.smallDigits ??= { digits, before: into.parts.join('').trim() };
+        continue;
+      }
+      collect(el, into);
     }
   }
 }
 
 /**
- * The number an element shows, with digits that are split across child nodes put back
- * together: `<span>97,123.</span><sup>45</sup>` reads "97,123.45", and a `<sub>` count in
- * `0.0<sub>4</sub>123` becomes the subscript notation "0.0₄123" that parsePrice reads.
- * Hidden children and markup indentation are left out; an `<input>` gives its value.
+ * The number an element shows, with digits split across child nodes put back together:
+ * `<span>97,12</span><span class="hl">3.45</span>` reads "97,123.45". Digits in a
+ * superscript or subscript element are never joined to the number before them (SPEC §4):
+ * `97,123<sup>45</sup>` could be 97,123.45 or a footnote, so it is refused, as is
+ * `0.0<sub>4</sub>123`. Hidden children and markup indentation are left out; an `<input>`
+ * gives its value.
  */
-export function readNumberText(el: Element): string {
+export function readNumberText(el: Element): ElementText {
   if (el.tagName.toUpperCase() === 'INPUT') {
     const value = (el as Element & { value?: unknown }).value;
-    return typeof value === 'string' ? value : (el.getAttribute('value') ?? '');
+    return { ok: true, text: typeof value === 'string' ? value : (el.getAttribute('value') ?? '') };
   }
-  const parts: string[] = [];
-  collect(el, parts, el.tagName.toUpperCase() === 'SUB');
-  return parts.join('').trim();
+  const collected: Collected = { parts: [] };
+  collect(el, collected);
+  const small = collected.smallDigits;
+  if (small !== undefined) {
+    return {
+      ok: false,
+      reason: `"${small.digits}" is printed raised or lowered after "${small.before}": digits in small print are not joined to the number before them`,
+    };
+  }
+  return { ok: true, text: collected.parts.join('').trim() };
 }

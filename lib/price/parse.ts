@@ -1,5 +1,5 @@
 import { Decimal, toCanonical } from '../decimal';
-import { GROUP_ONLY, SUFFIX_MULTIPLIERS, isSubscriptDigit, scanNumber, subscriptValue } from './scan';
+import { ABBREVIATIONS, GROUP_ONLY, isSubscriptDigit, scanNumber, subscriptValue } from './scan';
 
 export type DecimalMark = '.' | ',';
 
@@ -76,7 +76,7 @@ function chooseDecimalMark(
   // "0.123", ".123" and "1234.567" cannot be grouping; "1,234" can be either.
   if (integerPart === '' || integerPart === '0' || integerPart.length > 3) return { mark };
   return {
-    reason: `"${core}" is ambiguous: it could be ${integerPart}${fraction} or ${integerPart}.${fraction}; the site's number convention is needed`,
+    reason: `"${core}" is ambiguous: it could be ${integerPart}${fraction} or ${integerPart}.${fraction}, and neither the site nor the page's language says which`,
   };
 }
 
@@ -140,13 +140,8 @@ function isSeveralNumbers(core: string, convention: PriceConvention | undefined)
   );
 }
 
-/**
- * Reads one price as a page prints it: `97,123.45`, `97.123,45`, `97 123,45`, `−0.5`,
- * `$1.2K`, `0.0₄1234` (= 0.00001234), with arrows, a sign and currency around it.
- * Returns the canonical decimal string, or why the text is not exactly one price.
- * Anything that could be read two ways is rejected, never guessed.
- */
-export function parsePrice(text: string, convention?: PriceConvention): PriceParseResult {
+/** The number a page prints, sign included; parsePrice then decides whether it can be a price. */
+function readNumber(text: string, convention: PriceConvention | undefined): PriceParseResult {
   if (text.trim() === '') return fail('empty text');
   const scan = scanNumber(text);
   if (scan.hasPercent) return fail(`"${text.trim()}" is a percentage change, not a price`);
@@ -161,8 +156,13 @@ export function parsePrice(text: string, convention?: PriceConvention): PricePar
         : `"${shown}" has unexpected text "${scan.rest.trim()}"`,
     );
   }
+  // "59.4K" is a figure rounded for reading (volumes, market caps), never the last price.
+  if (scan.suffix !== '') {
+    return fail(
+      `"${shown}" is abbreviated (${scan.suffix} = ${ABBREVIATIONS[scan.suffix] ?? 'a multiple'}): a rounded figure, not a price`,
+    );
+  }
   const hasSubscript = [...scan.core].some(isSubscriptDigit);
-  if (hasSubscript && scan.suffix !== '') return fail(`"${shown}" mixes subscript zeros and a suffix`);
   const split = hasSubscript
     ? readSubscriptNotation(scan.core, convention)
     : splitCore(scan.core, convention);
@@ -171,13 +171,25 @@ export function parsePrice(text: string, convention?: PriceConvention): PricePar
       isSeveralNumbers(scan.core, convention) ? `"${shown}" holds more than one number` : split.reason,
     );
   }
-
   const digits = `${split.integerDigits === '' ? '0' : split.integerDigits}${
     split.fractionDigits === '' ? '' : `.${split.fractionDigits}`
   }`;
-  let value = new Decimal(digits);
-  const exponent = scan.suffix === '' ? 0 : (SUFFIX_MULTIPLIERS[scan.suffix] ?? 0);
-  if (exponent !== 0) value = value.times(new Decimal(10).pow(exponent));
-  if (scan.sign < 0) value = value.negated();
-  return { ok: true, value: toCanonical(value) };
+  const value = new Decimal(digits);
+  return { ok: true, value: toCanonical(scan.sign < 0 ? value.negated() : value) };
+}
+
+/**
+ * Reads one price as a page prints it: `97,123.45`, `97.123,45`, `97 123,45`, `0.0₄1234`
+ * (= 0.00001234), with arrows, a sign and currency around it. Returns the canonical
+ * decimal string, or why the text is not exactly one price (SPEC §4): anything that could
+ * be read two ways is rejected, never guessed; an abbreviated figure (`59.4K`) is no
+ * price, and neither is 0 (a price rounded away, or a placeholder) nor a number below it.
+ */
+export function parsePrice(text: string, convention?: PriceConvention): PriceParseResult {
+  const number = readNumber(text, convention);
+  if (!number.ok) return number;
+  const shown = text.trim();
+  if (number.value === '0') return fail(`"${shown}" is zero: a price rounded away, or none yet`);
+  if (number.value.startsWith('-')) return fail(`"${shown}" is below zero: a change, not a price`);
+  return number;
 }

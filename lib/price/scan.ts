@@ -35,7 +35,14 @@ const CURRENCY_CODES = [
 export const GROUP_ONLY = new Set([' ', '\u00A0', '\u202F', '\u2009', "'", '\u2019']);
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = { K: 3, k: 3, M: 6, B: 9, T: 12 };
+/** Letters that abbreviate a figure ("59.4K", "5M"), with what each stands for. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  K: 'thousands',
+  k: 'thousands',
+  M: 'millions',
+  B: 'billions',
+  T: 'trillions',
+};
 
 const PERCENT = /[%\uFF05\u2030]/;
 
@@ -47,10 +54,6 @@ export function subscriptValue(text: string): number {
   let value = 0;
   for (const ch of text) value = value * 10 + SUBSCRIPT_DIGITS.indexOf(ch);
   return value;
-}
-
-export function toSubscript(digits: string): string {
-  return digits.replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)] ?? d);
 }
 
 function isAsciiDigit(ch: string | undefined): boolean {
@@ -72,7 +75,7 @@ export interface Scan {
   readonly hasPercent: boolean;
   /** Digits and separators, untouched ("97,123.45", "0.0₄123"). Empty when none were found. */
   readonly core: string;
-  /** K, M, B or T, when printed right after the digits. */
+  /** K, M, B or T, when printed right after the digits: an abbreviated figure. */
   readonly suffix: string;
   /** Whatever was left that is not a decoration; non-empty means this is not one number. */
   readonly rest: string;
@@ -148,7 +151,7 @@ export function scanNumber(text: string): Scan {
 
   let suffix = '';
   const afterCore = chars[i];
-  if (core !== '' && afterCore !== undefined && Object.hasOwn(SUFFIX_MULTIPLIERS, afterCore)) {
+  if (core !== '' && afterCore !== undefined && Object.hasOwn(ABBREVIATIONS, afterCore)) {
     const next = chars[i + 1];
     if (next === undefined || !/\p{L}/u.test(next)) {
       suffix = afterCore;

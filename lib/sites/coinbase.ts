@@ -1,4 +1,5 @@
-import { conventionForLocale, pageLocale, readExchangeTitle } from './shared/exchange-title';
+import { pageConvention, readTitleQuote } from './shared/exchange-title';
+import { splitSeparatedPair, type PageInstrument } from './shared/instrument';
 import type { SiteAdapter } from './types';
 
 /*
@@ -6,8 +7,9 @@ import type { SiteAdapter } from './types';
  * https://www.coinbase.com/advanced-trade/spot/BTC-USD, a locale-prefixed
  * https://www.coinbase.com/en-it/advanced-trade/spot/RAVE-USD, and the older
  * https://www.coinbase.com/advanced-trade/BTC-USD. The path's product id (BTC-USD) is the
- * symbol. No public source pins the tab title's wording, so the title is read by content
- * (one unsigned number, pairs that agree with the URL), like OKX; the DOM is not read.
+ * symbol. No public source pins the tab title's wording, so the title is read by shape
+ * (its one number, the pair matched against the URL's), like OKX; the DOM is not read.
+ * Numbers follow the page's language (the locale in the path, else `<html lang>`).
  */
 
 function isCoinbaseHost(url: URL): boolean {
@@ -18,30 +20,29 @@ function isCoinbaseHost(url: URL): boolean {
 const TRADE_PATH =
   /^\/(?:([a-z]{2}(?:-[A-Za-z]{2,4})?)\/)?advanced-trade\/(?:(?:spot|perpetuals|futures)\/)?([A-Za-z0-9]+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)\/?$/;
 
-function pageOf(url: URL): { symbol: string; locale: string | undefined } | undefined {
+function pageOf(url: URL): { instrument: PageInstrument; locale: string | undefined } | undefined {
   if (!isCoinbaseHost(url)) return undefined;
   const match = TRADE_PATH.exec(url.pathname);
-  if (match?.[2] === undefined) return undefined;
-  return { symbol: match[2].toUpperCase(), locale: match[1] };
+  const instrument = match?.[2] === undefined ? undefined : splitSeparatedPair(match[2].toUpperCase());
+  return instrument === undefined ? undefined : { instrument, locale: match?.[1] };
 }
 
 export const coinbase: SiteAdapter = {
   id: 'coinbase',
   label: 'Coinbase Advanced',
   matches: (url) => pageOf(url) !== undefined,
-  urlSymbol: (url) => pageOf(url)?.symbol,
+  urlSymbol: (url) => pageOf(url)?.instrument.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined)
       return { ok: false, reason: `${url.pathname} is not a Coinbase Advanced trade page` };
-    return readExchangeTitle(root, {
-      urlSymbol: page.symbol,
-      convention: conventionForLocale(pageLocale(root, page.locale)),
-    });
+    return readTitleQuote(root, { page: page.instrument, convention: pageConvention(root, page.locale) });
   },
 };
 
 /*
  * Fixtures stand for:
  * - https://www.coinbase.com/advanced-trade/spot/BTC-USD (normal, loading), then ETH-USD after a switch
+ * - https://www.coinbase.com/fr-fr/advanced-trade/spot/BTC-EUR, …/de-de/…/ETH-EUR, …/es-es/…/SOL-EUR,
+ *   …/it-it/…/BTC-EUR, …/pt-br/…/ETH-BRL and …/ja-jp/…/BTC-JPY (numbers as each language writes them)
  */

@@ -1,4 +1,5 @@
-import { conventionForLocale, pageLocale, readExchangeTitle } from './shared/exchange-title';
+import { pageConvention, readTitleQuote } from './shared/exchange-title';
+import { splitSeparatedPair, type PageInstrument } from './shared/instrument';
 import { normalizeSymbol } from './symbol';
 import type { SiteAdapter } from './types';
 
@@ -21,9 +22,10 @@ const TRADE_PATH = /^\/app\/trade\/(?:margin-)?([A-Za-z0-9]+-[A-Za-z0-9]+)\/?$/;
 /** Kraken's legacy asset codes, which older titles may still print. */
 const ALIASES: Readonly<Record<string, string>> = { XBT: 'BTC', XDG: 'DOGE' };
 
-function pageSymbol(url: URL): string | undefined {
+function instrumentOf(url: URL): PageInstrument | undefined {
   if (!isKrakenProHost(url)) return undefined;
-  return TRADE_PATH.exec(url.pathname)?.[1]?.toUpperCase();
+  const symbol = TRADE_PATH.exec(url.pathname)?.[1]?.toUpperCase();
+  return symbol === undefined ? undefined : splitSeparatedPair(symbol);
 }
 
 function canonicalPair(symbol: string): string {
@@ -41,21 +43,23 @@ function canonicalPair(symbol: string): string {
 export const kraken: SiteAdapter = {
   id: 'kraken',
   label: 'Kraken Pro',
-  matches: (url) => pageSymbol(url) !== undefined,
-  urlSymbol: pageSymbol,
+  matches: (url) => instrumentOf(url) !== undefined,
+  urlSymbol: (url) => instrumentOf(url)?.symbol,
   read(root, url) {
-    const urlSymbol = pageSymbol(url);
-    if (urlSymbol === undefined)
-      return { ok: false, reason: `${url.pathname} is not a Kraken Pro trade page` };
-    return readExchangeTitle(root, {
-      urlSymbol,
-      convention: conventionForLocale(pageLocale(root, undefined)),
-      isSameInstrument: (titlePair, symbol) => canonicalPair(titlePair) === canonicalPair(symbol),
+    const page = instrumentOf(url);
+    if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Kraken Pro trade page` };
+    return readTitleQuote(root, {
+      page,
+      convention: pageConvention(root, undefined),
+      isSameInstrument: (titlePair, instrument) =>
+        canonicalPair(titlePair) === canonicalPair(`${instrument.base}-${instrument.quote}`),
     });
   },
 };
 
 /*
  * Fixtures stand for:
- * - https://pro.kraken.com/app/trade/btc-usd (normal, loading), then /app/trade/eth-usd after a switch
+ * - https://pro.kraken.com/app/trade/btc-usd (normal, loading, the legacy XBT title), then
+ *   /app/trade/eth-usd after a switch and without <html lang>
+ * - https://pro.kraken.com/app/trade/eth-eur (de, fr), /sol-eur (es), /btc-eur (it), /btc-jpy (ja)
  */

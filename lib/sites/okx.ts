@@ -1,52 +1,57 @@
-import { conventionForLocale, pageLocale, readExchangeTitle } from './shared/exchange-title';
+import { pageConvention, readTitleQuote } from './shared/exchange-title';
+import { splitSeparatedPair, type PageInstrument } from './shared/instrument';
 import { normalizeSymbol } from './symbol';
 import type { SiteAdapter } from './types';
 
 /*
- * Sources: URL shapes from public link builders and alert bots
- * (https://www.okx.com/trade-spot/BTC-USDT, /ru/trade-spot/…, /trade-swap/btc-usdt-swap).
- * The path carries OKX's instrument id, which is the symbol the quote reports. No public
- * source pins the tab title's wording, so the title is read by its content, not a fixed
- * layout: exactly one unsigned number (the last price; percentages and signed changes are
- * skipped) and every pair it names must be the URL's instrument. No public source names a
- * stable attribute on the price node, so the DOM is not read.
+ * Sources: a public write-up of the live OKX spot page (zh-hans/trade-spot/btc-usdt)
+ * records its title changing with the last price: `61,293.4 BTC USDT 现货交易 | 欧易` —
+ * the price first, the pair as two words, the product in the page's language, and the
+ * site's own name in it ("欧易" is OKX in Chinese). URL shapes from public link builders
+ * and alert bots (https://www.okx.com/trade-spot/BTC-USDT, /ru/trade-spot/…,
+ * /trade-swap/btc-usdt-swap). The path carries OKX's instrument id, which is the symbol
+ * the quote reports. The same write-up shows the order book drawn on canvas, so only the
+ * title is read. No source shows OKX's numbers in other languages: where the title's number
+ * could be read two ways, the page's language (the URL's locale, else `<html lang>`)
+ * decides (SPEC §4), and a number written against it is refused, never misread.
  */
 
 function isOkxHost(url: URL): boolean {
   return url.hostname === 'okx.com' || url.hostname.endsWith('.okx.com');
 }
 
-/** `/trade-spot/btc-usdt`, `/en/trade-swap/btc-usdt-swap`, `/trade-futures/btc-usd-250627`. */
+/** `/trade-spot/btc-usdt`, `/zh-hans/trade-swap/btc-usdt-swap`, `/trade-futures/btc-usd-250627`. */
 const TRADE_PATH =
-  /^\/(?:([a-z]{2}(?:-[A-Za-z]{2,4})?)\/)?trade-(?:spot|swap|futures|margin)\/([A-Za-z0-9]+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)\/?$/;
+  /^\/(?:([a-z]{2}(?:-[A-Za-z]{2,4})?)\/)?trade-(?:spot|swap|futures|margin)\/([A-Za-z0-9]+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)\/?$/u;
 
-function pageOf(url: URL): { symbol: string; locale: string | undefined } | undefined {
+function pageOf(url: URL): { instrument: PageInstrument; locale: string | undefined } | undefined {
   if (!isOkxHost(url)) return undefined;
   const match = TRADE_PATH.exec(url.pathname);
-  if (match?.[2] === undefined) return undefined;
-  return { symbol: match[2].toUpperCase(), locale: match[1] };
+  const instrument = match?.[2] === undefined ? undefined : splitSeparatedPair(match[2].toUpperCase());
+  return instrument === undefined ? undefined : { instrument, locale: match?.[1] };
 }
 
 /**
- * The pair without its contract suffix: a swap page's title may print BTC-USDT-SWAP,
- * BTCUSDT or BTC/USDT for the instrument BTC-USDT-SWAP.
+ * The pair without its contract suffix: a swap page's title may print BTC USDT, BTCUSDT
+ * or BTC/USDT for the instrument BTC-USDT-SWAP.
  */
 function pairCore(symbol: string): string {
-  return normalizeSymbol(symbol.replace(/[-_](?:SWAP|\d{6})$/i, ''));
+  return normalizeSymbol(symbol.replace(/[-_](?:SWAP|\d{6})$/iu, ''));
 }
 
 export const okx: SiteAdapter = {
   id: 'okx',
   label: 'OKX',
   matches: (url) => pageOf(url) !== undefined,
-  urlSymbol: (url) => pageOf(url)?.symbol,
+  urlSymbol: (url) => pageOf(url)?.instrument.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not an OKX trade page` };
-    return readExchangeTitle(root, {
-      urlSymbol: page.symbol,
-      convention: conventionForLocale(pageLocale(root, page.locale)),
-      isSameInstrument: (titlePair, urlSymbol) => pairCore(titlePair) === pairCore(urlSymbol),
+    return readTitleQuote(root, {
+      page: page.instrument,
+      convention: pageConvention(root, page.locale),
+      isSameInstrument: (titlePair, instrument) =>
+        pairCore(titlePair) === pairCore(`${instrument.base}-${instrument.quote}`),
     });
   },
 };
@@ -54,5 +59,8 @@ export const okx: SiteAdapter = {
 /*
  * Fixtures stand for:
  * - https://www.okx.com/trade-spot/btc-usdt (normal, loading), then /trade-spot/eth-usdt after a switch
+ * - https://www.okx.com/zh-hans/trade-spot/btc-usdt (the recorded title, and mid-switch to
+ *   eth-usdt) and the same page in zh-hant, ja, ru, es-es, pt-br, tr, vi, fr, uk and id
+ * - https://www.okx.com/ru/trade-spot/sui-usdt ("1,234" on a Russian page)
  * - https://www.okx.com/trade-swap/btc-usdt-swap (perpetual swap)
  */

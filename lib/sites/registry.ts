@@ -1,3 +1,4 @@
+import { isSecurePage, unreadableAddressReason } from './address';
 import { binanceFutures, binanceSpot } from './binance';
 import { bybit } from './bybit';
 import { coinbase } from './coinbase';
@@ -28,8 +29,13 @@ export const ADAPTERS: readonly SiteAdapter[] = [
 export type QuoteReading =
   { ok: true; quote: Quote; adapterId: string } | { ok: false; reason: string; adapterId?: string };
 
-/** The adapter that reads pages at this URL: the first site adapter that claims it, else the title reader. */
+/**
+ * The adapter that reads pages at this URL: the first site adapter that claims it, else
+ * the title reader. None for a page that is not https: the supported sites are served
+ * over https, and a page on plain http could have been altered on its way.
+ */
 export function findAdapter(url: URL): SiteAdapter | undefined {
+  if (!isSecurePage(url)) return undefined;
   return ADAPTERS.find((adapter) => adapter.matches(url));
 }
 
@@ -40,7 +46,7 @@ export function adapterById(id: string): SiteAdapter | undefined {
 /** What the page at `url` shows: its symbol and last price, or why it shows none. */
 export function readQuote(root: Document, url: URL): QuoteReading {
   const adapter = findAdapter(url);
-  if (adapter === undefined) return { ok: false, reason: `no adapter reads ${url.protocol} pages` };
+  if (adapter === undefined) return { ok: false, reason: unreadableAddressReason(url) };
   try {
     const result = adapter.read(root, url);
     return result.ok

@@ -1,5 +1,7 @@
+import { pageConvention } from './shared/exchange-title';
 import { readTitle, isTicker } from './shared/title-words';
 import type { TitleWord } from './shared/title-words';
+import { isSecurePage } from './address';
 import { isSameSymbol } from './symbol';
 import type { ReadResult, SiteAdapter } from './types';
 
@@ -9,7 +11,9 @@ import type { ReadResult, SiteAdapter } from './types';
  * issue asking for "Price | Pair | ZigZag" like FTX and Binance) and `SYMBOL PRICE …`
  * (TradingView). The price is found by that shape, next to its symbol, never as "some
  * number somewhere in the title"; a title with several numbers or none gives no quote.
- * With no known site, no number convention applies: `1,234` is ambiguous and rejected.
+ * A site no adapter knows has no convention of its own: the page's language settles what
+ * the number cannot (`<html lang="en">`: `55.063 | HYPE | Hyperliquid` is 55.063; `de`:
+ * 55063); a page that declares no language gets `1,234` refused as ambiguous.
  */
 
 /** Arrows, currency signs: words with neither a letter nor a digit. */
@@ -40,8 +44,9 @@ function symbolInNextSegment(words: readonly TitleWord[], price: TitleWord): str
   return pairs.length === 0 && next.length === 1 && isSymbolWord(first) ? first.text : undefined;
 }
 
-export function readGenericTitle(title: string): ReadResult {
-  const reading = readTitle(title);
+export function readGenericTitle(root: Document): ReadResult {
+  const title = root.title;
+  const reading = readTitle(title, pageConvention(root, undefined));
   if (!reading.ok) return reading;
   const symbol =
     symbolBefore(reading.words, reading.priceWord) ?? symbolInNextSegment(reading.words, reading.priceWord);
@@ -58,12 +63,14 @@ export function readGenericTitle(title: string): ReadResult {
 export const titleAdapter: SiteAdapter = {
   id: 'title',
   label: 'Page title',
-  matches: (url) => url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'file:',
-  read: (root) => readGenericTitle(root.title),
+  matches: isSecurePage,
+  read: (root) => readGenericTitle(root),
 };
 
 /*
  * Fixtures stand for pages no adapter knows, e.g. a smaller exchange's trade page
- * (https://exchange.example/trade/BTC-USDT), and for pages of known sites that are not
- * trade pages (https://www.binance.com/en/price/ethereum, https://www.tradingview.com/markets/).
+ * (https://exchange.example/trade/BTC-USDT), Hyperliquid's trade page in English, in
+ * German and declaring no language (https://app.hyperliquid.xyz/trade/HYPE), a title with an
+ * abbreviated figure (https://exchange.example/trade/HYPE-USDC), and for pages of known sites that are
+ * not trade pages (https://www.binance.com/en/price/ethereum, https://www.tradingview.com/markets/).
  */

@@ -1,8 +1,9 @@
 import type { DecimalMark } from '../price';
+import { isReadablePickedPage, unreadableAddressReason } from '../sites/address';
 import { readPicked } from '../sites/picker';
 import { readQuote } from '../sites/registry';
 import { readGenericTitle } from '../sites/title';
-import { pageVenue } from './page-identity';
+import { pageVenue } from '../sites/page-identity';
 import type { PageRead } from './page-watch';
 
 /** A read of the page, with where on it the price was found (it decides what to observe). */
@@ -41,6 +42,7 @@ export function readPage(root: Document, url: URL, picked: PickedElement | null)
 }
 
 function readPickedPage(root: Document, url: URL, picked: PickedElement): ContentRead {
+  if (!isReadablePickedPage(url)) return { ok: false, reason: unreadableAddressReason(url) };
   const reading = readPicked(
     root,
     picked.selector,
@@ -63,6 +65,6 @@ function readPickedPage(root: Document, url: URL, picked: PickedElement): Conten
 
 /** The symbol a page title names next to its price, for picked pages that were not given one. */
 export function titleSymbol(root: Document): string | null {
-  const reading = readGenericTitle(root.title);
+  const reading = readGenericTitle(root);
   return reading.ok ? reading.quote.symbol : null;
 }

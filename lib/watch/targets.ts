@@ -37,13 +37,16 @@ export function chooseTargets(
       return { selector: mode.selector, body: isSelectorFound ? 'none' : 'structure' };
     case 'title':
       return { selector: null, body: 'none' };
-    case 'adapter':
-      if (lastRead === null || !lastRead.ok) return { selector: null, body: 'structure' };
-      if (lastRead.from === 'title') return { selector: null, body: 'none' };
-      // The price element itself, plus added and removed nodes in case the page re-renders it.
+    case 'adapter': {
+      const isReadFromTitle = lastRead !== null && lastRead.ok && lastRead.from === 'title';
+      if (isReadFromTitle) return { selector: null, body: 'none' };
+      // The price element itself (even while it shows no price yet: its text will change),
+      // plus added and removed nodes in case the page re-renders it.
       if (mode.watchSelector !== null && isSelectorFound)
         return { selector: mode.watchSelector, body: 'structure' };
+      if (lastRead === null || !lastRead.ok) return { selector: null, body: 'structure' };
       return { selector: null, body: 'content' };
+    }
   }
 }
 

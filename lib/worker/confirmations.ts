@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../engine/types';
 import { PROCESSED_LIMIT } from '../store/plans';
+import { rejectionWords } from '../words/effect-words';
 import { WriteBatch } from '../store/storage-area';
 import { applyEvent, stageEvent } from './event-write';
 import { isolated } from './isolation';
@@ -30,7 +31,9 @@ export async function applyConfirmation(ctx: PlanContext, confirmation: Confirma
   const outcome = await isolated(ctx, batch, record, doing, async (own): Promise<ActionResult> => {
     const applied = applyEvent(record, confirmation.event(now), now);
     const refused = applied.effects.find((effect) => effect.type === 'rejected');
-    if (refused?.type === 'rejected') return { ok: false, error: refused.reason };
+    if (refused?.type === 'rejected') {
+      return { ok: false, error: rejectionWords(refused.tranche, refused.rejection) };
+    }
     const processed = [...applied.record.processed, requestId].slice(-PROCESSED_LIMIT);
     await stageEvent(
       ctx,

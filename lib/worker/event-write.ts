@@ -3,6 +3,7 @@ import type { Effect, EngineEvent } from '../engine/types';
 import type { JournalEntry } from '../store/journal';
 import { withStatus, type PlanRecord, type PlanStatus } from '../store/plans';
 import type { WriteBatch } from '../store/storage-area';
+import { journalEffects } from './journal-effects';
 import { notificationFor } from './notifications';
 import type { PlanContext } from './plan-context';
 import type { NotificationSpec } from './ports';
@@ -57,7 +58,7 @@ export async function stageEvent(
   await ctx.stores.journals.append(batch, record.id, {
     ...entry,
     at: now,
-    effects: result.effects.map((effect) => ({ ...effect }) as Record<string, unknown>),
+    effects: journalEffects(record.plan, result.effects),
   });
   await ctx.stores.outbox.owe(batch, owed);
   return record;

@@ -1,7 +1,7 @@
-import { createEngine } from '../engine/step';
+import { checkPlan } from '../checks/check-plan';
+import { createEngine } from '../engine/create';
 import type { Effect } from '../engine/types';
-import type { Problem } from '../plan/validate';
-import { checkPlan } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import { FIRST_ALERT_EPOCH, withStatus, type PlanRecord } from '../store/plans';
 import { WriteBatch } from '../store/storage-area';
 import { applyEvent, stageEvent } from './event-write';

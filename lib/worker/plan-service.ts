@@ -1,4 +1,4 @@
-import type { Problem } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import type { AlertSettings } from '../store/alert-settings';
 import type { JournalEntry } from '../store/journal';
 import type { PlanReading } from '../store/plan-repository';

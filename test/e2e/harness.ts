@@ -1,11 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'wxt/browser';
+
+import { FIXTURE_DIR, RESULTS_DIR } from './fixture-files';
+import { waitFor } from './wait-for';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
 declare const chrome: typeof Browser;
@@ -25,10 +28,8 @@ declare const chrome: typeof Browser;
  */
 
 export { EXTENSION_DIR } from '../../scripts/launch-chromium';
-/** Committed pages the e2e tests serve at real URLs. */
-export const FIXTURE_DIR = resolve('test/fixtures/e2e');
-/** Where screenshots go (git-ignored). */
-export const RESULTS_DIR = resolve('test-results');
+export { FIXTURE_DIR, readFixture, RESULTS_DIR } from './fixture-files';
+export { waitFor } from './wait-for';
 
 export {
   chromiumPath,
@@ -181,21 +182,6 @@ export async function playNextPrice(session: ExtensionSession, page: Page, price
   });
 }
 
-/** Poll `probe` until it returns a value other than undefined (or fail after `timeoutMillis`). */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMillis = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMillis;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMillis} ms waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 25));
-  }
-}
-
 /**
  * Grant the extension a host permission the way a user does it on chrome://extensions
  * ("Site access: on specific sites", developerPrivate.addHostPermission). Headless
@@ -281,11 +267,6 @@ export async function startServer(
         server.closeAllConnections();
       }),
   };
-}
-
-/** A committed fixture's text (to serve it from startServer). */
-export function readFixture(file: string): string {
-  return readFileSync(join(FIXTURE_DIR, file), 'utf8');
 }
 
 /** A screenshot under test-results/. */

@@ -1,5 +1,6 @@
 import { normalizeSymbol } from '../../lib/sites/symbol';
-import { readFixture, type QuoteChange } from './harness';
+import { readFixture } from './fixture-files';
+import type { QuoteChange } from './harness';
 
 /** One step of a fixture page's scripted sequence (played by test/fixtures/e2e/runner.js). */
 export interface SequenceStep {

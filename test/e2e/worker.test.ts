@@ -10,6 +10,8 @@ import {
   writeLocalStorage,
   type ExtensionSession,
 } from './harness';
+import { BREAKOUT_PLAN } from './breakout-plan';
+import { describeEntry, type JournalEntry } from './journal-lines';
 import { FaultPoint, WorkerProbe, type ProbeEvent } from './worker-probe';
 
 /** The extension API as code evaluated in an extension page or a content script sees it. */
@@ -25,25 +27,6 @@ declare const chrome: typeof Browser;
 
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const OUTBOX_KEY = 'notifications/outbox';
-
-/** R = 600; entry qty 100 / 600 → 0.166; add-1 at 60,300 (0.083); target-1 at 61,200 (half the peak, 0.124). */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout (e2e)',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59400' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '0.5' }, size: '0.5' }],
-  scaleOut: [
-    { at: { r: '2' }, share: '0.5' },
-    { at: { r: '3' }, share: 'rest' },
-  ],
-  stopRules: [{ on: 'add', set: 'breakeven' }],
-  alerts: { approachPercent: '0.25' },
-};
 
 const extension = useExtension(
   async (launched) => {
@@ -79,23 +62,6 @@ async function nextPrice(page: Page): Promise<void> {
   await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
 }
 
-interface JournalEntry {
-  readonly event: string;
-  readonly input: Record<string, unknown>;
-  readonly effects: Record<string, unknown>[];
-}
-
-/** A journal entry as one line: the event, what it carried, what it produced. */
-function describeEntry(entry: JournalEntry): string {
-  const input = entry.input['price'] ?? entry.input['tranche'] ?? '';
-  const effects = entry.effects.map((effect) =>
-    [effect['type'], effect['kind'] ?? effect['phase'], effect['tranche']].filter(Boolean).join(' '),
-  );
-  return [`${entry.event}${input === '' || input === null ? '' : ` ${String(input)}`}`, ...effects].join(
-    ' · ',
-  );
-}
-
 async function journalOf(page: Page, id: string): Promise<string[]> {
   const stored = await read(page, [`journal/${id}`]);
   return ((stored[`journal/${id}`] ?? []) as JournalEntry[]).map(describeEntry);
@@ -115,7 +81,7 @@ describe('the service worker stopped at any point', () => {
     const popup = await openPopup(session);
     const probe = await WorkerProbe.attach(session, popup);
     try {
-      const imported = (await send(popup, { type: 'plan-import', plan: PLAN })) as {
+      const imported = (await send(popup, { type: 'plan-import', plan: BREAKOUT_PLAN })) as {
         ok: boolean;
         id: string;
       };
@@ -310,7 +276,7 @@ describe('forged plan messages', () => {
     try {
       const imported = (await send(popup, {
         type: 'plan-import',
-        plan: { ...PLAN, name: 'forgery target' },
+        plan: { ...BREAKOUT_PLAN, name: 'forgery target' },
       })) as {
         id: string;
       };
@@ -378,7 +344,7 @@ describe('forged plan messages', () => {
           });
           return result?.result;
         },
-        [tabId, id, PLAN] as const,
+        [tabId, id, BREAKOUT_PLAN] as const,
       );
       expect(fromContentWorld).toEqual(Array(6).fill({ ok: false, error: 'refused: not-extension-page' }));
 

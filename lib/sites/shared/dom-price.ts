@@ -3,6 +3,13 @@ import type { PriceConvention } from '../../price';
 
 export type DomPriceReading = { ok: true; price: string } | { ok: false; reason: string };
 
+/** The price one element shows (SPEC §4 through lib/price), or why it shows none. */
+export function readElementPrice(el: Element, convention: PriceConvention | undefined): DomPriceReading {
+  const shown = readNumberText(el);
+  const parsed = shown.ok ? parsePrice(shown.text, convention) : shown;
+  return parsed.ok ? { ok: true, price: parsed.value } : parsed;
+}
+
 /**
  * Reads the price shown by every element a selector finds. A page may repeat its last
  * price (a sticky header, say): that is fine when every copy agrees. Copies that disagree
@@ -23,8 +30,8 @@ export function readDomPrice(
   const values = new Set<string>();
   let firstProblem: string | undefined;
   for (const el of elements) {
-    const parsed = parsePrice(readNumberText(el), convention);
-    if (parsed.ok) values.add(parsed.value);
+    const parsed = readElementPrice(el, convention);
+    if (parsed.ok) values.add(parsed.price);
     else firstProblem ??= parsed.reason;
     // Two different prices settle it; reading the rest of a long list would only cost time.
     if (values.size > 1) {

@@ -1,5 +1,6 @@
 import { looksLikeChange, looksNumeric, parsePrice } from '../../price';
 import type { PriceConvention } from '../../price';
+import { QUOTE_CURRENCIES } from './instrument';
 
 /**
  * Reads the words of a document title: which one is the price, which ones name a trading
@@ -19,22 +20,26 @@ const SEGMENT_SEPARATOR = /\s*[|│·•]\s*|\s+[-—–]\s+/u;
  */
 const WORD_SEPARATOR = /[ \t\n\r\f\v\u1680\u2000-\u2008\u200A\u2028\u2029\u205F\u3000]+/u;
 
-/** Quote currencies that end a pair written without a separator ("BTCUSDT", "ETHBTC"). */
-const QUOTE_CURRENCIES = 'USDT|USDC|FDUSD|BUSD|TUSD|USD|DAI|EUR|GBP|JPY|TRY|BRL|BTC|ETH|BNB|PERP';
-
 /** `BTC/USDT`, `BTC_USDT`, `BTC-USD`, `BTC-USDT-SWAP`, `BTCUSDT_250627`. */
 const SEPARATED_PAIR = /^[A-Z0-9]{1,20}[/_-][A-Z0-9]{2,12}(?:[-_][A-Z0-9]{2,12})?(?:\.P)?$/u;
+/** A base in any script before a slash: `牛来/USDT` (Binance lists tokens named in Chinese). */
+const SLASHED_PAIR = /^(?=[^/]*\p{L})[\p{L}\p{N}]{1,20}\/[A-Z0-9]{2,12}$/u;
 /** `BTCUSDT`, `1000PEPEUSDT`, `BTCUSDT.P`. */
-const JOINED_PAIR = new RegExp(`^[A-Z0-9]{2,20}(?:${QUOTE_CURRENCIES})(?:\\.P)?$`, 'u');
+const JOINED_PAIR = new RegExp(`^[A-Z0-9]{2,20}(?:${QUOTE_CURRENCIES.join('|')})(?:\\.P)?$`, 'u');
 /** `BINANCE:BTCUSDT`, `CME_MINI:NQ1!`. */
 const PREFIXED_SYMBOL = /^[A-Z][A-Z0-9_]*:[A-Z0-9.!_/-]+$/u;
 /** A bare ticker such as `ETH` or `NQZ2026`, only trusted where the title's shape puts it. */
 const TICKER = /^[A-Z][A-Z0-9.!]{1,19}$/u;
 
 export function isPairLike(word: string): boolean {
-  const letters = word.replace(/[^A-Z]/g, '').length;
+  const letters = word.replace(/[^\p{L}]/gu, '').length;
   if (letters < 2) return false;
-  return SEPARATED_PAIR.test(word) || JOINED_PAIR.test(word) || PREFIXED_SYMBOL.test(word);
+  return (
+    SEPARATED_PAIR.test(word) ||
+    SLASHED_PAIR.test(word) ||
+    JOINED_PAIR.test(word) ||
+    PREFIXED_SYMBOL.test(word)
+  );
 }
 
 export function isTicker(word: string): boolean {
@@ -82,28 +87,38 @@ export function classifyTitle(title: string): TitleWord[] {
   return words;
 }
 
+/** Why a title gives no price: none shown yet, one rounded to zero, or one that cannot be read as one price. */
+export type TitleFailure = 'none' | 'zero' | 'unreadable';
+
 export type TitleReading =
   | { ok: true; price: string; priceWord: TitleWord; pairs: readonly string[]; words: readonly TitleWord[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; failure: TitleFailure };
 
 /**
  * Finds the one price in a title. Percentages and signed numbers are changes, not prices;
- * a second unsigned number makes the title ambiguous ("several numbers"), and a title
- * with none is a page still loading.
+ * a second unsigned number makes the title ambiguous ("several numbers"); a title with
+ * none is a page still loading or a tab in the background; a price that rounds to zero
+ * ("0.00000") is none either.
  */
 export function readTitle(title: string, convention?: PriceConvention): TitleReading {
   const words = classifyTitle(title);
   const numbers = words.filter((w) => w.kind === 'price');
   const [only] = numbers;
-  if (only === undefined) return { ok: false, reason: `the title "${title}" shows no price` };
+  if (only === undefined) return { ok: false, failure: 'none', reason: `the title "${title}" has no price` };
   if (numbers.length > 1) {
     return {
       ok: false,
+      failure: 'unreadable',
       reason: `the title "${title}" shows several numbers (${numbers.map((w) => w.text).join(', ')}), not one price`,
     };
   }
   const parsed = parsePrice(only.text, convention);
-  if (!parsed.ok) return { ok: false, reason: `the title's price cannot be read: ${parsed.reason}` };
+  if (!parsed.ok) {
+    const isZero = !/[1-9₁-₉]/u.test(only.text);
+    return isZero
+      ? { ok: false, failure: 'zero', reason: `the title shows ${only.text}, a price rounded to zero` }
+      : { ok: false, failure: 'unreadable', reason: `the title's price cannot be read: ${parsed.reason}` };
+  }
   return {
     ok: true,
     price: parsed.value,

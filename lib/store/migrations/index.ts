@@ -1,7 +1,8 @@
 import { quarantineWrite } from '../quarantine';
 import { planIndex } from './001-plan-index';
 import { quarantineEnvelope } from './002-quarantine-envelope';
-import { alertEpoch } from './003-alert-epoch';
+import { skipReasonsAsData } from './003-skip-reasons-as-data';
+import { alertEpoch } from './004-alert-epoch';
 import type { MigrationContext, StorageMigration, StoredItems } from './types';
 
 export type { MigrationContext, StorageChange, StorageMigration, StoredItems } from './types';
@@ -14,7 +15,12 @@ export type { MigrationContext, StorageChange, StorageMigration, StoredItems } f
 export const STORAGE_VERSION_KEY = 'storage/version';
 
 /** In order; each one's `version` is its position (a test holds this and the file names). */
-export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [planIndex, quarantineEnvelope, alertEpoch];
+export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [
+  planIndex,
+  quarantineEnvelope,
+  skipReasonsAsData,
+  alertEpoch,
+];
 
 export const CURRENT_STORAGE_VERSION = STORAGE_MIGRATIONS.length;
 

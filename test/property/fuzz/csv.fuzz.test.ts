@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { DataError, parseCsv, type PriceData } from '../../../lib/sim/csv';
+import { DataError, parseCsv, readPriceRows, splitLines, type PriceRow } from '../../../lib/sim/csv';
 import { FUZZ_TIMEOUT_MILLIS, fuzzSuite } from './fuzz-runs';
 
 const fuzz = fuzzSuite('CSV reader');
@@ -78,40 +78,52 @@ const soundCsvArb = fc
     ].join('\n');
   });
 
-/** What a successful read must hold: one time and price set per row, times never going back, decimals. */
-function isSound(data: PriceData): boolean {
-  const columns = data.kind === 'ticks' ? [data.prices] : [data.open, data.high, data.low, data.close];
-  return (
-    data.times.every(
-      (time, index) => Number.isFinite(time) && (index === 0 || time >= (data.times[index - 1] ?? time)),
-    ) &&
-    columns.every(
-      (column) => column.length === data.times.length && column.every((value) => DECIMAL.test(value)),
-    )
-  );
+/** What a successful read must hold: times never going back, every price a decimal. */
+function isSound(rows: readonly PriceRow[]): boolean {
+  return rows.every((row, index) => {
+    const previous = rows[index - 1];
+    const prices = row.kind === 'tick' ? [row.price] : [row.open, row.high, row.low, row.close];
+    return (
+      Number.isFinite(row.time) &&
+      (previous === undefined || row.time >= previous.time) &&
+      prices.every((price) => DECIMAL.test(price))
+    );
+  });
+}
+
+/** The file as the command line streams it: in chunks cut anywhere, even inside a line end. */
+function readInChunks(text: string, cuts: readonly number[]): PriceRow[] {
+  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks = [0, ...points].map((start, index) => text.slice(start, points[index] ?? text.length));
+  return [...readPriceRows(splitLines(chunks, FILE), FILE)];
+}
+
+/** The outcome of a read: its rows, or the problem naming the file and line. */
+function outcome(read: () => readonly PriceRow[]): { rows: readonly PriceRow[] } | { error: string } {
+  try {
+    return { rows: read() };
+  } catch (error) {
+    if (!(error instanceof DataError) || error.file !== FILE || error.line < 0) throw error;
+    return { error: error.message };
+  }
 }
 
 describe('fuzz: the CSV reader', () => {
   it(
-    'reads any text as data, or says which line of the file is wrong: never another error',
+    'reads any text as data, or says which line of the file is wrong, the same whole or streamed in chunks',
     () => {
       let read = 0;
       fuzz(
         fc.property(
           fc.oneof(soundCsvArb, csvArb, fc.string({ unit: 'grapheme', maxLength: 200 })),
-          (text) => {
-            try {
-              const data = parseCsv(text, FILE);
+          fc.array(fc.nat(), { maxLength: 4 }),
+          (text, cuts) => {
+            const whole = outcome(() => parseCsv(text, FILE).rows);
+            if ('rows' in whole) {
               read += 1;
-              return isSound(data);
-            } catch (error) {
-              return (
-                error instanceof DataError &&
-                error.file === FILE &&
-                error.line >= 0 &&
-                error.message.startsWith(FILE)
-              );
-            }
+              if (!isSound(whole.rows)) return false;
+            } else if (!whole.error.startsWith(FILE)) return false;
+            return JSON.stringify(outcome(() => readInChunks(text, cuts))) === JSON.stringify(whole);
           },
         ),
       );

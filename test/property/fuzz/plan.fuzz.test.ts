@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { checkPlanText, parsePlanText } from '../../../lib/plan/plan-text';
-import { checkPlan, formatProblem } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
+import { checkPlanText } from '../../../lib/checks/plan-text-check';
+import { parsePlanText } from '../../../lib/plan/plan-text';
+import { formatProblem } from '../../../lib/plan/problems';
 import { FUZZ_TIMEOUT_MILLIS, fuzzSuite } from './fuzz-runs';
 
 const fuzz = fuzzSuite('plan reader');

@@ -1,11 +1,13 @@
 import { vi } from 'vitest';
 
 import type { PlanActions } from '../../../components/PlanCard';
-import { createEngine, step } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
+import { step } from '../../../lib/engine/step';
 import type { EngineEvent, EngineState } from '../../../lib/engine/types';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import type { PlanRecord } from '../../../lib/store/plans';
 import type { JournalEntry } from '../../../lib/store/journal';
+import { journalEffects } from '../../../lib/worker/journal-effects';
 import type { QuoteInput } from '../../../lib/worker/view';
 import { planView, type PlanView } from '../../../lib/worker/view';
 
@@ -99,7 +101,7 @@ export function triggeredView(): PlanView {
       at: Date.UTC(2026, 10, 26, 9, 30, event.time),
       event: event.type,
       input: {},
-      effects: result.effects.map((effect) => ({ ...effect })),
+      effects: journalEffects(plan, result.effects),
     });
   }
   return planView(record(state, 'active'), quote('61000'), journal, NOW);

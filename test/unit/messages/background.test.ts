@@ -309,6 +309,16 @@ describe('background: the element picker', () => {
     expect(await background.handleMessage(pickedTick, pickedTab)).toEqual({ ok: true });
   });
 
+  it('refuses to start on a plain http page away from this computer, and says why', async () => {
+    apis.tabUrls.set(8, 'http://quotes.acme.example/btc');
+    expect(await background.handleMessage({ type: 'picker-start', tabId: 8 }, popup)).toEqual({
+      ok: false,
+      error:
+        'http://quotes.acme.example is plain http: a page that is not encrypted could be altered on its way, so Tranche reads prices only from https pages (and http on this computer).',
+    });
+    expect(apis.injected).toEqual([]);
+  });
+
   it('refuses to start where the trader has not allowed the site', async () => {
     apis.granted.clear();
     expect(await background.handleMessage({ type: 'picker-start', tabId: 7 }, popup)).toEqual({

@@ -29,14 +29,19 @@ function canonical(integer: string, fraction: string): string {
   return toCanonical(new Decimal(fraction === '' ? integer : `${integer}.${fraction}`));
 }
 
+function isZero(integer: string, fraction: string): boolean {
+  return /^0*$/.test(integer + fraction);
+}
+
 describe('parsePrice round-trips formatted decimals', () => {
-  it('reads back any grouped price in either convention when told the convention', () => {
+  it('reads back any grouped price above zero in either convention when told the convention', () => {
     fc.assert(
       fc.property(
         priceArbitrary,
         fc.constantFrom<DecimalMark>('.', ','),
         fc.nat(),
         ({ integer, fraction }, decimal, pick) => {
+          fc.pre(!isZero(integer, fraction));
           const separators = GROUP_FOR[decimal];
           const separator = separators[pick % separators.length] ?? ',';
           const text = group(integer, separator) + (fraction === '' ? '' : decimal + fraction);
@@ -57,24 +62,70 @@ describe('parsePrice round-trips formatted decimals', () => {
           const text = group(integer, separator) + (fraction === '' ? '' : decimal + fraction);
           const result = parsePrice(text);
           if (result.ok) expect(result.value).toBe(canonical(integer, fraction));
-          else expect(result.reason).toMatch(/ambiguous/);
+          else expect(result.reason).toMatch(/ambiguous|zero/);
         },
       ),
       { numRuns: 500 },
     );
   });
 
-  it('keeps the sign of a negative price printed with U+2212', () => {
+  it('reads one separator followed by exactly three digits only with a convention (55.063, 1,234)', () => {
     fc.assert(
-      fc.property(priceArbitrary, ({ integer, fraction }) => {
-        fc.pre(!/^0*$/.test(integer + fraction));
-        const text = `\u2212${group(integer, ',')}${fraction === '' ? '' : `.${fraction}`}`;
-        expect(parsePrice(text, { decimal: '.' })).toEqual({
-          ok: true,
-          value: toCanonical(new Decimal(canonical(integer, fraction)).negated()),
-        });
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom<DecimalMark>('.', ','),
+        (head, tail, mark) => {
+          const three = String(tail).padStart(3, '0');
+          const text = `${head}${mark}${three}`;
+          expect(parsePrice(text)).toMatchObject({ ok: false, reason: expect.stringMatching(/ambiguous/) });
+          // With "." as the decimal mark 55.063 is 55.063; with "," it groups: 55063.
+          const asDecimal = canonical(String(head), three);
+          const asGroup = canonical(`${head}${three}`, '');
+          expect(parsePrice(text, { decimal: mark })).toEqual({ ok: true, value: asDecimal });
+          expect(parsePrice(text, { decimal: mark === '.' ? ',' : '.' })).toEqual({
+            ok: true,
+            value: asGroup,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never gives a price of zero or below, whatever the sign, arrow or rounding printed', () => {
+    fc.assert(
+      fc.property(
+        priceArbitrary,
+        fc.constantFrom('', '-', '\u2212', '▼ −', '$-'),
+        fc.constantFrom<DecimalMark>('.', ','),
+        ({ integer, fraction }, sign, decimal) => {
+          const text = `${sign}${integer}${fraction === '' ? '' : decimal + fraction}`;
+          const result = parsePrice(text, { decimal });
+          const isPositive = sign === '' && !isZero(integer, fraction);
+          if (isPositive) expect(result).toEqual({ ok: true, value: canonical(integer, fraction) });
+          else expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/zero/) });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never reads an abbreviated figure (59.4K, 5M) as a price', () => {
+    fc.assert(
+      fc.property(
+        priceArbitrary,
+        fc.constantFrom('K', 'k', 'M', 'B', 'T'),
+        fc.constantFrom('', '$', '€'),
+        ({ integer, fraction }, suffix, currency) => {
+          const text = `${currency}${group(integer, ',')}${fraction === '' ? '' : `.${fraction}`}${suffix}`;
+          expect(parsePrice(text, { decimal: '.' })).toMatchObject({
+            ok: false,
+            reason: expect.stringMatching(/abbreviated/),
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -24,15 +24,7 @@ describe('parsePrice reads what pages print', () => {
     { text: '1234.567', expected: '1234.567', why: 'a first group of four digits cannot be grouping' },
     { text: '.5', expected: '0.5', why: 'no integer digits' },
     { text: '1,5', expected: '1.5', why: 'one digit after the comma cannot be a group' },
-    { text: '−0.5', expected: '-0.5', why: 'U+2212 minus, as TradingView prints it' },
-    { text: '-1.23', expected: '-1.23', why: 'hyphen-minus' },
     { text: '+1.23', expected: '1.23', why: 'explicit plus' },
-    { text: '-0', expected: '0', why: 'negative zero is zero' },
-    { text: '$1.2K', expected: '1200', why: 'thousands suffix with a currency sign' },
-    { text: '3.5k', expected: '3500', why: 'lower-case thousands suffix' },
-    { text: '1.5M', expected: '1500000', why: 'millions suffix' },
-    { text: '$567.95B', expected: '567950000000', why: 'billions suffix (a market cap on Binance)' },
-    { text: '2.1T', expected: '2100000000000', why: 'trillions suffix' },
     { text: '0.0₄1234', expected: '0.00001234', why: 'subscript zeros: 4 zeros after the point' },
     { text: '0.0₄123', expected: '0.0000123', why: 'subscript zeros, SPEC §4 example' },
     { text: '0.0₁5', expected: '0.05', why: 'a subscript of 1 is the printed zero alone' },
@@ -41,7 +33,6 @@ describe('parsePrice reads what pages print', () => {
     { text: '▲ 97,123.45', expected: '97123.45', why: 'arrow before the price' },
     { text: '97,123.45 ▼', expected: '97123.45', why: 'arrow after the price' },
     { text: '↑97,123.45', expected: '97123.45', why: 'plain arrow glued to the price' },
-    { text: '▼ −0.5', expected: '-0.5', why: 'arrow and sign together' },
     { text: '$97,123.45', expected: '97123.45', why: 'dollar sign' },
     { text: '€1.234,56', expected: '1234.56', why: 'euro sign, de-DE' },
     { text: '£12.50', expected: '12.5', why: 'pound sign' },
@@ -51,8 +42,6 @@ describe('parsePrice reads what pages print', () => {
     { text: '97,123.45USD', expected: '97123.45', why: 'USD code glued after the price' },
     { text: 'USDT 97,123.45', expected: '97123.45', why: 'code before the price' },
     { text: '$4,705.32 USD', expected: '4705.32', why: 'sign and code together (Binance price page)' },
-    { text: '-$5', expected: '-5', why: 'sign before the currency' },
-    { text: '$-5', expected: '-5', why: 'sign after the currency' },
     { text: '  97,123.45\n', expected: '97123.45', why: 'surrounding whitespace' },
   ])('reads "$text" as $expected ($why)', ({ text, expected }) => {
     expect(parsePrice(text)).toEqual({ ok: true, value: expected });
@@ -72,7 +61,6 @@ describe('parsePrice uses a known convention to resolve what the text cannot', (
       why: 'unambiguous text agrees with the convention',
     },
     { text: '97 123.45', convention: DOT, expected: '97123.45', why: 'spaces group under any convention' },
-    { text: '1,234K', convention: DOT, expected: '1234000', why: 'the convention applies before the suffix' },
     {
       text: '0,0₄1234',
       convention: COMMA,
@@ -99,9 +87,9 @@ describe('parsePrice rejects what is not exactly one price', () => {
     },
     {
       text: '1,234K',
-      convention: undefined,
-      because: /ambiguous/,
-      why: 'a suffix does not resolve the mark',
+      convention: DOT,
+      because: /abbreviated/,
+      why: 'a suffix, even where the mark is known',
     },
     {
       text: '1,23,4',
@@ -206,7 +194,12 @@ describe('parsePrice rejects what is not exactly one price', () => {
       because: /decimal mark/,
       why: 'notation contradicts the convention',
     },
-    { text: '0.0₄12K', convention: undefined, because: /suffix/, why: 'subscript notation with a suffix' },
+    {
+      text: '0.0₄12K',
+      convention: undefined,
+      because: /abbreviated/,
+      why: 'subscript notation with a suffix',
+    },
     {
       text: '(1.23)',
       convention: undefined,
@@ -216,6 +209,31 @@ describe('parsePrice rejects what is not exactly one price', () => {
   ])('rejects "$text" ($why)', ({ text, convention, because }) => {
     const result = parsePrice(text, convention);
     expect(result.ok, `"${text}" must not parse`).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(because);
+  });
+});
+
+describe('parsePrice never takes a figure that is not a last price (SPEC §4)', () => {
+  // Each of these read as a price before: 59.4K as 59400, 0 and −0.5 as prices.
+  it.each([
+    { text: '59.4K', because: /abbreviated \(K = thousands\)/, why: 'a volume rounded to thousands' },
+    { text: '$1.2K', because: /abbreviated/, why: 'thousands with a currency sign' },
+    { text: '3.5k', because: /abbreviated/, why: 'lower-case thousands' },
+    { text: '5M', because: /abbreviated \(M = millions\)/, why: 'millions' },
+    { text: '$567.95B', because: /abbreviated/, why: 'a market cap in billions' },
+    { text: '2.1T', because: /abbreviated/, why: 'trillions' },
+    { text: '0', because: /zero/, why: 'zero' },
+    { text: '0.00000', because: /zero/, why: 'a tiny price rounded to five places' },
+    { text: '-0', because: /zero/, why: 'negative zero' },
+    { text: '0.0₄0', because: /zero|zeros/, why: 'subscript notation of nothing' },
+    { text: '−0.5', because: /below zero/, why: 'U+2212 minus, read as the number −0.5' },
+    { text: '-1.23', because: /below zero/, why: 'hyphen-minus' },
+    { text: '▼ −0.5', because: /below zero/, why: 'an arrow and a sign' },
+    { text: '-$5', because: /below zero/, why: 'sign before the currency' },
+    { text: '$-5', because: /below zero/, why: 'sign after the currency' },
+  ])('refuses "$text" ($why)', ({ text, because }) => {
+    const result = parsePrice(text, DOT);
+    expect(result.ok, `"${text}" must not be a price`).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(because);
   });
 });

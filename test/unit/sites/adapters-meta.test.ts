@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../lib/sites/registry';
@@ -6,7 +6,14 @@ import type { SiteAdapter } from '../../../lib/sites/types';
 import { REQUIRED_FIXTURES, fixtureAdapterIds, fixtureNames } from './fixtures';
 
 /** lib/sites files that hold no adapter: the registry, shared types and helpers. */
-const NOT_ADAPTER_FILES = new Set(['registry.ts', 'types.ts', 'symbol.ts', 'picker.ts']);
+const NOT_ADAPTER_FILES = new Set([
+  'registry.ts',
+  'types.ts',
+  'symbol.ts',
+  'picker.ts',
+  'address.ts',
+  'page-identity.ts',
+]);
 
 const SITES_DIR = fileURLToPath(new URL('../../../lib/sites/', import.meta.url));
 
@@ -45,6 +52,17 @@ describe('site adapters are all registered, tested and unique', () => {
     'lib/sites/%s is a helper and exports no adapter',
     async (file) => {
       expect(await adaptersExportedBy(file)).toEqual([]);
+    },
+  );
+
+  it.each(siteFiles.filter((file) => !NOT_ADAPTER_FILES.has(file)))(
+    'lib/sites/%s ends with the real page URLs its fixtures stand for',
+    (file) => {
+      const source = readFileSync(`${SITES_DIR}${file}`, 'utf8').trimEnd();
+      const lastComment = source.slice(source.lastIndexOf('/*'));
+      expect(source.endsWith('*/'), `${file} should end with a comment`).toBe(true);
+      expect(lastComment).toMatch(/^\/\*\n \* Fixtures stand for/);
+      expect(lastComment).toMatch(/https:\/\//);
     },
   );
 

@@ -30,13 +30,19 @@ describe('findAdapter routes a URL to the adapter for its page', () => {
     { url: 'https://www.coinbase.com/price/bitcoin', id: 'title' },
     { url: 'https://pro.kraken.com/app/trade/btc-usd', id: 'kraken' },
     { url: 'https://www.kraken.com/prices/bitcoin', id: 'title' },
-    { url: 'file:///home/trader/saved.html', id: 'title' },
   ])('$url → $id', ({ url, id }) => {
     expect(findAdapter(new URL(url))?.id).toBe(id);
   });
 
-  it('has no adapter for browser pages', () => {
-    expect(findAdapter(new URL('chrome://extensions/'))).toBeUndefined();
+  it.each([
+    'chrome://extensions/',
+    'file:///home/trader/saved.html',
+    // Supported sites are https only: a page on plain http could have been altered on its way.
+    'http://www.binance.com/en/trade/BTC_USDT',
+    'http://www.tradingview.com/chart/?symbol=BINANCE%3ABTCUSDT',
+    'http://exchange.example/trade/BTC-USDT',
+  ])('has no adapter for %s', (url) => {
+    expect(findAdapter(new URL(url))).toBeUndefined();
   });
 });
 
@@ -82,7 +88,19 @@ describe('readQuote', () => {
   it('has no reading for a URL no adapter serves', () => {
     expect(readQuote(pageWithTitle('97,123.45 | BTCUSDT | x'), new URL('chrome://newtab/'))).toEqual({
       ok: false,
-      reason: 'no adapter reads chrome: pages',
+      reason: 'Tranche reads no chrome: pages, only https web pages',
+    });
+  });
+
+  it('reads no page on plain http, and says why in words a trader can act on', () => {
+    const reading = readQuote(
+      pageWithTitle('97,123.45 | BTCUSDT | Binance Spot'),
+      new URL('http://www.binance.com/en/trade/BTC_USDT'),
+    );
+    expect(reading).toEqual({
+      ok: false,
+      reason:
+        'http://www.binance.com is plain http: a page that is not encrypted could be altered on its way, so Tranche reads prices only from https pages (and http on this computer)',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSymbol, normalizeSymbol } from '../../../lib/sites/symbol';
+import { isExpression, isSameSymbol, normalizeSymbol } from '../../../lib/sites/symbol';
 
 describe('normalizeSymbol', () => {
   // SPEC §4: BINANCE:BTCUSDT, BTC_USDT, BTC-USDT and BTC/USDT are all BTCUSDT.
@@ -26,5 +26,41 @@ describe('normalizeSymbol', () => {
     expect(isSameSymbol('BINANCE:ETHUSDT', 'BTC_USDT')).toBe(false);
     expect(isSameSymbol('BTCUSD', 'BTCUSDT')).toBe(false);
     expect(isSameSymbol('binance:btcusdt', 'BTC/USDT')).toBe(true);
+  });
+});
+
+describe('a chart expression is no instrument (SPEC §4)', () => {
+  it.each([
+    { symbol: 'BINANCE:BTCUSDT/BINANCE:ETHUSDT', why: 'a spread of two prefixed symbols' },
+    { symbol: '1/BINANCE:BTCUSDT', why: 'an inverse' },
+    { symbol: '1/BTCUSDT', why: 'an inverse without a prefix' },
+    { symbol: 'BTCUSDT*2', why: 'a multiple' },
+    { symbol: 'BTCUSDT+ETHUSDT', why: 'a sum' },
+    { symbol: '(BINANCE:BTCUSDT+BINANCE:ETHUSDT)/2', why: 'an average' },
+    { symbol: 'TVC:US10Y-TVC:US02Y', why: 'a yield spread' },
+    { symbol: 'BTCUSDT^2', why: 'a power' },
+  ])('$symbol is an expression ($why)', ({ symbol }) => {
+    expect(isExpression(symbol)).toBe(true);
+  });
+
+  it.each([
+    'BTC/USDT',
+    'BTC-USDT',
+    'BTC-USDT-SWAP',
+    'BTC-USD-250627',
+    'BINANCE:BTCUSDT',
+    'CME_MINI:NQ1!',
+    'BRK.B',
+  ])('%s is an instrument', (symbol) => {
+    expect(isExpression(symbol)).toBe(false);
+  });
+
+  it('never normalizes a spread to one of its legs, so its ratio reaches no plan of either coin', () => {
+    // Before: BINANCE:BTCUSDT/BINANCE:ETHUSDT normalized to ETHUSDT, and an ETHUSDT long got a stop at 20.5.
+    expect(isSameSymbol('BINANCE:BTCUSDT/BINANCE:ETHUSDT', 'ETHUSDT')).toBe(false);
+    expect(isSameSymbol('BINANCE:BTCUSDT/BINANCE:ETHUSDT', 'BTCUSDT')).toBe(false);
+    expect(isSameSymbol('1/BINANCE:BTCUSDT', 'BTCUSDT')).toBe(false);
+    expect(isSameSymbol('BTCUSDT*2', 'BTCUSDT')).toBe(false);
+    expect(normalizeSymbol('binance:btcusdt / binance:ethusdt')).toBe('BINANCE:BTCUSDT/BINANCE:ETHUSDT');
   });
 });

@@ -104,13 +104,6 @@ describe('TradingView chart titles', () => {
     },
     {
       adapter: 'tradingview',
-      url: `${TV}?symbol=TVC%3AUSOIL`,
-      title: 'USOIL −37.63 ▼ −305.97% Oil 2020',
-      symbol: 'TVC:USOIL',
-      price: '-37.63',
-    },
-    {
-      adapter: 'tradingview',
       url: TV,
       title: 'XAUUSD 2,650.10 ▲ +0.8% Gold 4h',
       symbol: 'XAUUSD',
@@ -123,7 +116,14 @@ describe('TradingView chart titles', () => {
       adapter: 'tradingview',
       url: `${TV}?symbol=BINANCE%3AETHUSDT`,
       title: 'BTCUSDT 97,123.45 ▲ +1.23% Unnamed',
-      reason: /switching/,
+      reason: /title shows BTCUSDT but the address is for BINANCE:ETHUSDT: the chart is still loading/,
+    },
+    {
+      // SPEC §4: a price of 0 or below is no price, even where a market printed one (oil, April 2020).
+      adapter: 'tradingview',
+      url: `${TV}?symbol=TVC%3AUSOIL`,
+      title: 'USOIL −37.63 ▼ −305.97% Oil 2020',
+      reason: /no price|form|cannot be read/,
     },
     {
       adapter: 'tradingview',
@@ -195,13 +195,14 @@ describe('Binance titles', () => {
       adapter: 'binance-spot',
       url: 'https://www.binance.com/en/trade/ETH_USDT',
       title: '97,123.45 | BTCUSDT | Binance Spot',
-      reason: /switching/,
+      reason:
+        /the title shows BTCUSDT but the address is for ETHUSDT: the page is still loading the new pair/,
     },
     {
       adapter: 'binance-spot',
       url: 'https://www.binance.com/en/trade/ETH_USDT',
       title: '4,705.32 | Binance Spot',
-      reason: /does not name a pair/,
+      reason: /names no pair/,
     },
     {
       adapter: 'binance-spot',
@@ -243,12 +244,13 @@ describe('Bybit titles', () => {
       price: '3456',
     },
     {
+      // Bybit prints the bare last price in every language (77170 on the Russian page).
       adapter: 'bybit',
-      url: 'https://www.bybit.com/de-DE/trade/usdt/BTCUSDT',
+      url: 'https://www.bybit.com/de-DE/trade/usdt/ETHUSDT',
       lang: 'de',
-      title: '▲ 97.123,4 | BTCUSDT | Bybit',
-      symbol: 'BTCUSDT',
-      price: '97123.4',
+      title: '▲ 3.456 | ETHUSDT | Bybit',
+      symbol: 'ETHUSDT',
+      price: '3.456',
     },
   ])('reads "$title"', check);
 
@@ -257,14 +259,14 @@ describe('Bybit titles', () => {
       adapter: 'bybit',
       url: 'https://www.bybit.com/trade/usdt/ETHUSDT',
       title: '▼ 77170 | Trade BTCUSDT | Bybit Perpetual',
-      reason: /switching/,
+      reason: /still loading the new pair/,
     },
     {
       adapter: 'bybit',
-      url: 'https://www.bybit.com/de-DE/trade/usdt/ETHUSDT',
+      url: 'https://www.bybit.com/de-DE/trade/usdt/BTCUSDT',
       lang: 'de',
-      title: '▲ 3.456 | ETHUSDT | Bybit',
-      reason: /ambiguous/,
+      title: '▲ 97.123,4 | BTCUSDT | Bybit',
+      reason: /after its decimal mark/,
     },
   ])('gives no quote for "$title"', check);
 });
@@ -315,6 +317,15 @@ describe('OKX, Coinbase and Kraken titles', () => {
       price: '97123.4',
     },
     {
+      // The page's language settles "3.456": German groups with ".", so 3456.
+      adapter: 'coinbase',
+      url: 'https://www.coinbase.com/de-de/advanced-trade/spot/ETH-EUR',
+      lang: 'de',
+      title: 'ETH-EUR 3.456 € | Coinbase',
+      symbol: 'ETH-EUR',
+      price: '3456',
+    },
+    {
       adapter: 'kraken',
       url: 'https://pro.kraken.com/app/trade/doge-usd',
       title: 'XDG/USD 0.35123 | Kraken Pro',
@@ -328,13 +339,19 @@ describe('OKX, Coinbase and Kraken titles', () => {
       adapter: 'okx',
       url: 'https://www.okx.com/trade-spot/eth-usdt',
       title: 'BTC/USDT 97,123.4 | ETH/USDT 4,705.3 | OKX',
-      reason: /several numbers/,
+      reason: /still loading the new pair|several numbers/,
     },
     {
       adapter: 'okx',
       url: 'https://www.okx.com/trade-spot/eth-usdt',
       title: 'ETH/USDT 4,705.3 | BTC/USDT | OKX',
-      reason: /switching/,
+      reason: /title shows BTC\/USDT but the address is for ETHUSDT/,
+    },
+    {
+      adapter: 'okx',
+      url: 'https://www.okx.com/trade-spot/eth-usdt',
+      title: '4,705.3 ETH USDT 97,123.4 | OKX',
+      reason: /several numbers/,
     },
     {
       adapter: 'coinbase',
@@ -345,8 +362,8 @@ describe('OKX, Coinbase and Kraken titles', () => {
     },
     {
       adapter: 'coinbase',
-      url: 'https://www.coinbase.com/de-de/advanced-trade/spot/ETH-EUR',
-      lang: 'de',
+      url: 'https://www.coinbase.com/advanced-trade/spot/ETH-EUR',
+      lang: '',
       title: 'ETH-EUR 3.456 € | Coinbase',
       reason: /ambiguous/,
     },
@@ -385,6 +402,17 @@ describe('the generic title reader', () => {
     },
     { adapter: 'title', url: ANY, title: 'ETH 4,705.32 | Example', symbol: 'ETH', price: '4705.32' },
     { adapter: 'title', url: ANY, title: '$97,123.45 | BTC | Example', symbol: 'BTC', price: '97123.45' },
+    // SPEC §4: the page's language settles one separator followed by three digits.
+    { adapter: 'title', url: ANY, title: '55.063 | HYPE | Hyperliquid', symbol: 'HYPE', price: '55.063' },
+    {
+      adapter: 'title',
+      url: ANY,
+      title: '55.063 | HYPE | Hyperliquid',
+      lang: 'de',
+      symbol: 'HYPE',
+      price: '55063',
+    },
+    { adapter: 'title', url: ANY, title: 'ETH 4,705 | Example', symbol: 'ETH', price: '4705' },
   ])('reads "$title"', check);
 
   it.each<TitleCase>([
@@ -393,7 +421,7 @@ describe('the generic title reader', () => {
     { adapter: 'title', url: ANY, title: 'Top 10 coins | Example', reason: /no symbol/ },
     { adapter: 'title', url: ANY, title: 'Dashboard (3) | Example', reason: /no symbol/ },
     { adapter: 'title', url: ANY, title: 'BTCUSDT 97,123.45 | ETHUSDT | Example', reason: /two symbols/ },
-    { adapter: 'title', url: ANY, title: 'ETH 4,705 | Example', reason: /ambiguous/ },
+    { adapter: 'title', url: ANY, title: 'ETH 4,705 | Example', lang: '', reason: /ambiguous/ },
     { adapter: 'title', url: ANY, title: 'Financial Markets — TradingView', reason: /no price/ },
     { adapter: 'title', url: ANY, title: '', reason: /no price/ },
   ])('gives no quote for "$title"', check);

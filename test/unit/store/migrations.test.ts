@@ -13,6 +13,8 @@ import {
 } from '../../../lib/store/migrations';
 import { migrateStorage } from '../../../lib/store/migrations/run';
 import { MemoryStore } from '../worker/memory-store';
+import { PlanRecordSchema } from '../../../lib/store/plans';
+import { skipWords } from '../../../lib/words/effect-words';
 
 const MIGRATIONS_DIR = resolve('lib/store/migrations');
 const SNAPSHOT_DIR = resolve('test/fixtures/store-migrations');
@@ -142,6 +144,39 @@ describe('001-plan-index', () => {
       'z',
       'y',
     ]);
+  });
+});
+
+describe('003-skip-reasons-as-data', () => {
+  const after = snapshot(STORAGE_MIGRATIONS[2] as StorageMigration, 'after');
+  /** Its result brought to today's layout by the migrations after it: what today's schema reads. */
+  const today = () => migrate(after);
+
+  it('leaves plan records and trashed plans that today’s schema reads, skip reasons as data', async () => {
+    const current = await today();
+    const active = PlanRecordSchema.parse(current['plan/c9Rd4kTe2wQx7yLm']);
+    expect(active.engine?.tranches.map((tranche) => tranche.reason)).toEqual([
+      null,
+      { code: 'noted', text: 'too small: quantity 0.049 is below the minimum 0.05' },
+      { code: 'trader' },
+      null,
+    ]);
+    const [trashed] = current['plans/trash'] as { record: unknown }[];
+    expect(PlanRecordSchema.safeParse(trashed?.record).success).toBe(true);
+    expect(PlanRecordSchema.safeParse(current['plan/b7Kq2mXw9pLr4tZa']).success).toBe(true);
+  });
+
+  it('leaves a record that is no object for the plan service to quarantine', () => {
+    expect(after['plan/e5Tn7bVc0xZs1aQw']).toBe('corrupt: not a record');
+  });
+
+  it('says the noted words as they were, and the trader’s skip in today’s words', async () => {
+    const active = PlanRecordSchema.parse((await today())['plan/c9Rd4kTe2wQx7yLm']);
+    const [, tooSmall, byTrader] = active.engine?.tranches ?? [];
+    expect(tooSmall?.reason && skipWords(active.plan, tooSmall.reason)).toBe(
+      'too small: quantity 0.049 is below the minimum 0.05',
+    );
+    expect(byTrader?.reason && skipWords(active.plan, byTrader.reason)).toBe('skipped by the trader');
   });
 });
 

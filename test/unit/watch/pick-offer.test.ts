@@ -32,6 +32,22 @@ describe('offerPick', () => {
     expect(offer.ok && offer.titleSymbol, 'the title names no symbol').toBeNull();
   });
 
+  // Each of these was offered as a price before: 97,123<sup>45</sup> as 97.12345, 59.4K as 59400.
+  it.each([
+    {
+      html: '<span id="p">97,123<sup>45</sup></span>',
+      reason: /"45" is printed raised/,
+      why: 'digits in a <sup>',
+    },
+    { html: '<span id="p">59.4K</span>', reason: /abbreviated/, why: 'an abbreviated figure' },
+    { html: '<span id="p">0.00</span>', reason: /zero/, why: 'a price of zero' },
+    { html: '<span id="p">−12.5</span>', reason: /below zero/, why: 'a negative number' },
+  ])('offers no price for $why, and says why', ({ html, reason }) => {
+    const doc = page('Example', html);
+    const offer = offerPick(doc, doc.getElementById('p')!);
+    expect(offer).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
+  });
+
   it('says why when the clicked element shows no price', () => {
     const doc = page('Example', '<button id="buy">Buy</button>');
     expect(offerPick(doc, doc.getElementById('buy')!)).toMatchObject({ ok: false });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 
-import { hostVenue } from '../../../lib/watch/page-identity';
+import { hostVenue } from '../../../lib/sites/page-identity';
 import { readPage } from '../../../lib/watch/read-page';
 import { adapterById } from '../../../lib/sites/registry';
 import { chooseTargets, pageMode } from '../../../lib/watch/targets';
@@ -33,6 +33,14 @@ describe('readPage', () => {
       venue: 'trade.acme.example',
       symbol: 'ACMEUSD',
       source: 'title',
+    });
+  });
+
+  it('reads no supported site served over plain http', () => {
+    const doc = page('97,123.4 | BTCUSDT | Binance USDⓈ-M Futures');
+    expect(readPage(doc, new URL('http://www.binance.com/en/futures/BTCUSDT'), null)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('http://www.binance.com is plain http'),
     });
   });
 
@@ -86,6 +94,19 @@ describe('readPage', () => {
       });
     });
 
+    it.each([
+      { at: 'https://quotes.acme.example/btc', isRead: true, why: 'https' },
+      { at: 'http://localhost:3000/btc', isRead: true, why: 'http on this computer' },
+      { at: 'http://[::1]:3000/btc', isRead: true, why: 'http on this computer (IPv6)' },
+      { at: 'http://quotes.acme.example/btc', isRead: false, why: 'plain http across the network' },
+      { at: 'http://192.168.1.20/btc', isRead: false, why: 'plain http on the local network' },
+    ])('reads a picked page over $why: $isRead', ({ at, isRead }) => {
+      const doc = page('Acme', '<span id="p">123.45</span>');
+      const read = readPage(doc, new URL(at), { selector: '#p', symbol: 'ACMEUSD', decimalMark: null });
+      expect(read.ok).toBe(isRead);
+      if (!read.ok) expect(read.reason).toContain('is plain http');
+    });
+
     it('says so when the element is gone', () => {
       const doc = page('Acme Exchange');
       expect(readPage(doc, url, { selector: '#p', symbol: 'ACMEUSD', decimalMark: null })).toMatchObject({
@@ -124,7 +145,17 @@ describe('chooseTargets', () => {
       pageMode(null, adapterById('tradingview')),
       domRead,
       true,
-      { selector: '[data-qa-id="symbol-last-value"], .js-symbol-last', body: 'structure' },
+      {
+        selector: '[data-qa-id="symbol-last-value"], .js-symbol-last, [data-name="legend-series-item"]',
+        body: 'structure',
+      },
+    ],
+    [
+      'an adapter whose price element is on the page but shows no price yet: that element',
+      pageMode(null, adapterById('binance-spot')),
+      failed,
+      true,
+      { selector: '.orderbook-ticker .contractPrice', body: 'structure' },
     ],
     [
       'an adapter that read the DOM, its price element not found: the body’s text',
