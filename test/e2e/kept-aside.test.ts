@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 
-import { BTC_BREAKOUT_PLAN } from './btc-plan';
+import { SURFACES_PLAN } from './surfaces-plan';
 import {
   readLocalStorage,
   RESULTS_DIR,
@@ -47,8 +47,8 @@ describe('records kept aside', () => {
     await planner.emulateMedia({ colorScheme: 'dark' });
     await planner.goto(`chrome-extension://${session.extensionId}/options.html`);
 
-    const broken = await importAndArm(planner, BTC_BREAKOUT_PLAN);
-    const healthy = await importAndArm(planner, { ...BTC_BREAKOUT_PLAN, name: 'BTC second chance' });
+    const broken = await importAndArm(planner, SURFACES_PLAN);
+    const healthy = await importAndArm(planner, { ...SURFACES_PLAN, name: 'BTC second chance' });
     const stored = (await readLocalStorage(session, [`plan/${broken}`]))[`plan/${broken}`] as {
       engine: { tranches: { id: string }[] };
     };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Browser } from 'wxt/browser';
 
-import { BTC_BREAKOUT_PLAN } from './btc-plan';
+import { SURFACES_PLAN } from './surfaces-plan';
 import { playNextPrice, serveFixtures, useExtension, waitFor } from './harness';
 
 /** The extension API as code evaluated in the service worker sees it. */
@@ -65,7 +65,7 @@ describe('no network', () => {
     await planner.locator('input[type="file"]').setInputFiles({
       name: 'btc-breakout.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(BTC_BREAKOUT_PLAN)),
+      buffer: Buffer.from(JSON.stringify(SURFACES_PLAN)),
     });
     const row = planner.locator('tr[data-plan]');
     await row.getByRole('button', { name: 'Arm' }).click();

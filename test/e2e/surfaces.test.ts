@@ -17,7 +17,7 @@ import {
   writeLocalStorage,
   type ExtensionSession,
 } from './harness';
-import { BTC_BREAKOUT_PLAN } from './btc-plan';
+import { SURFACES_PLAN } from './surfaces-plan';
 import { loadSequence } from './sequences';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
@@ -182,7 +182,7 @@ describe('popup, on-page panel and planner', () => {
     await fileInput.setInputFiles({
       name: 'bad.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ ...BTC_BREAKOUT_PLAN, stop: { price: '61000' } })),
+      buffer: Buffer.from(JSON.stringify({ ...SURFACES_PLAN, stop: { price: '61000' } })),
     });
     await planner.getByRole('alert').getByText('The plan is not valid: nothing was stored.').waitFor();
     expect(await planner.getByRole('list', { name: 'Problems' }).innerText()).toMatch(/stop/);
@@ -191,7 +191,7 @@ describe('popup, on-page panel and planner', () => {
     await fileInput.setInputFiles({
       name: 'btc-breakout.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(BTC_BREAKOUT_PLAN)),
+      buffer: Buffer.from(JSON.stringify(SURFACES_PLAN)),
     });
     await planner.getByText('Imported “BTC breakout” as a draft').waitFor();
     const row = planner.locator('tr[data-plan]');
