@@ -1,9 +1,9 @@
 /**
  * The long BTCUSDT plan test/fixtures/e2e/binance-surfaces.html is scripted for (the
- * surfaces', no-network and kept-aside tests): entry
- * 60,000.0 (above), stop 59,000.0 → R = 1,000; budget 10,000 × 1 % = 100 → entry qty 0.100;
- * add 1 at +1R from the entry fill (61,000.0), half the entry (0.050); target at +2R
- * (62,000.0) for the rest. ATR 500 gives the distances in ATR.
+ * surfaces', no-network and kept-aside tests): entry 60,000.0 (above), stop 59,000.0 →
+ * R = 1,000; budget 10,000 × 1 % = 100 → entry qty 0.100; add 1 at +1R from the entry fill
+ * (61,000.0), half the entry (0.050); target at +2R (62,000.0) for the rest. ATR 500 gives
+ * the distances in ATR.
  */
 export const SURFACES_PLAN = {
   format: 'tranche.plan/1',
