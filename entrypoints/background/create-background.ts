@@ -10,6 +10,7 @@ import { createAcceptContext, createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
 import { createOverlayHandlers } from './overlay-handlers';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
+import { createAdjustHandlers } from './adjust-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
 import { TickIntake } from './tick-intake';
@@ -109,6 +110,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       stores,
       planHandlers: createPlanHandlers({ plans, stores, now: deps.now }),
       overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
+      adjustHandlers: createAdjustHandlers(plans),
     }),
   });
   return {

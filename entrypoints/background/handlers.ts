@@ -1,4 +1,5 @@
 import type { AcceptContext } from '../../lib/messages/accept';
+import type { createAdjustHandlers } from './adjust-handlers';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
@@ -13,6 +14,7 @@ export interface HandlerDeps {
   readonly stores: Stores;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
   readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
+  readonly adjustHandlers: ReturnType<typeof createAdjustHandlers>;
 }
 
 /** Each request type, answered by the module that owns it. */
@@ -22,10 +24,12 @@ export function createHandlers({
   stores,
   planHandlers,
   overlayHandlers,
+  adjustHandlers,
 }: HandlerDeps): Handlers {
   return {
     ...planHandlers,
     ...overlayHandlers,
+    ...adjustHandlers,
     tick: async (request, sender) => {
       await ticks.receiveTick(request, sender.tabId);
       return { ok: true };

@@ -1,6 +1,7 @@
 import { formatProblem } from '../../lib/plan/problems';
 import type { Stores } from '../../lib/store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../../lib/store/tick-history';
+import { heatView } from '../../lib/worker/account-heat';
 import { journalToCsv } from '../../lib/worker/journal-csv';
 import type { PlanService } from '../../lib/worker/plan-service';
 import { quoteForPlan } from '../../lib/worker/plan-quote';
@@ -24,15 +25,17 @@ export interface PlanHandlerDeps {
 export function createPlanHandlers({ plans, stores, now }: PlanHandlerDeps): PlanHandlers {
   return {
     'plans-view': async (request) => {
-      const [{ records, newer }, settings, quotes, historyBytes, alertSettings] = await Promise.all([
-        request.isAll === true
-          ? plans.readAll()
-          : plans.records().then((found) => ({ records: found, newer: [] })),
-        stores.watchSettings.read(),
-        stores.quotes.read(),
-        stores.tickHistory.bytes(),
-        plans.settings(),
-      ]);
+      const [{ records, newer }, settings, quotes, historyBytes, alertSettings, heatSettings] =
+        await Promise.all([
+          request.isAll === true
+            ? plans.readAll()
+            : plans.records().then((found) => ({ records: found, newer: [] })),
+          stores.watchSettings.read(),
+          stores.quotes.read(),
+          stores.tickHistory.bytes(),
+          plans.settings(),
+          plans.heatSettings(),
+        ]);
       const at = now();
       const shown = records.filter((record) => {
         if (request.page)
@@ -58,6 +61,7 @@ export function createPlanHandlers({ plans, stores, now }: PlanHandlerDeps): Pla
         plans: views,
         quarantined: keptAsideViews(quarantined, newer),
         isQuiet: alertSettings.isQuiet,
+        heat: heatView(records, heatSettings),
         history: {
           bytes: historyBytes,
           maxBytes: DEFAULT_TICK_HISTORY_LIMITS.maxBytes,

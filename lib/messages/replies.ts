@@ -8,6 +8,7 @@ import {
   SymbolSchema,
   WebOriginSchema,
 } from './fields';
+import { PlanAdjustReplySchema } from './adjust';
 import { OverlaySettingsReplySchema } from './overlay';
 import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
 import type { RequestType } from './requests';
@@ -60,6 +61,9 @@ export const REPLY_SCHEMAS = {
   'quiet-set': AckReplySchema,
   'overlay-settings-get': OverlaySettingsReplySchema,
   'overlay-settings-set': AckReplySchema,
+  'plan-adjust': PlanAdjustReplySchema,
+  'plan-correct': AckReplySchema,
+  'heat-set': AckReplySchema,
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 
 /** The reply to a request of type T: `ReplyOf<'picker-start'>` is `{ ok: true, origin } | { ok: false, error }`. */

@@ -21,6 +21,7 @@ import {
   QuietSetRequestSchema,
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
+import { HeatSetRequestSchema, PlanAdjustRequestSchema, PlanCorrectRequestSchema } from './adjust';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -110,6 +111,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   QuietSetRequestSchema,
   OverlaySettingsGetRequestSchema,
   OverlaySettingsSetRequestSchema,
+  PlanAdjustRequestSchema,
+  PlanCorrectRequestSchema,
+  HeatSetRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

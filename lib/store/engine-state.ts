@@ -85,8 +85,8 @@ const BoundSchema = z
 export const EngineStateSchema = z.object({
   version: z.literal(2),
   plan: PlanSchema,
-  /** Adjustments applied to the live plan; a state stored before adjustments existed had none. */
-  revision: z.number().int().nonnegative().default(0),
+  /** Adjustments applied to the live plan (storage migration 005 gave older states 0). */
+  revision: z.number().int().nonnegative(),
   options: z.object({ mode: z.enum(['auto', 'confirm']), fill: z.enum(['level', 'observed']) }),
   phase: z.enum(['armed', 'active', 'closed']),
   derived: DerivedSchema.nullable(),

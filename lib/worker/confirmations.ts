@@ -41,6 +41,7 @@ export async function applyConfirmation(ctx: PlanContext, confirmation: Confirma
       { record: { ...applied.record, processed }, effects: applied.effects },
       { event: confirmation.name, input: { ...confirmation.input, requestId } },
       now,
+      requestId,
     );
     return { ok: true };
   });

@@ -73,6 +73,21 @@ const VALID = {
     host: 'www.binance.com',
     position: { left: 4, top: 8 },
   },
+  'plan-adjust': {
+    type: 'plan-adjust',
+    id: 'p1',
+    mode: 'preview',
+    adjustment: { action: 'stop', price: '59500', override: 'support broke' },
+    requestId: 'request-0003',
+  },
+  'plan-correct': {
+    type: 'plan-correct',
+    id: 'p1',
+    fill: 'request-0001',
+    price: '60010',
+    requestId: 'request-0004',
+  },
+  'heat-set': { type: 'heat-set', equity: '10000', capPercent: '6' },
 } as const satisfies { readonly [T in RequestType]: RequestOf<T> };
 
 const hostileValueArb = fc.oneof(
