@@ -38,7 +38,7 @@ export async function applyConfirmation(ctx: PlanContext, confirmation: Confirma
     await stageEvent(
       ctx,
       own,
-      { record: { ...applied.record, processed }, effects: applied.effects },
+      { ...applied, record: { ...applied.record, processed } },
       { event: confirmation.name, input: { ...confirmation.input, requestId } },
       now,
       requestId,
