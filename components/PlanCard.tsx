@@ -1,4 +1,7 @@
 import type { PlanView } from '../lib/worker/view';
+import type { AdjustmentFields, AdjustReply } from './adjust/adjust-port';
+import { AdjustPanel } from './adjust/AdjustPanel';
+import { KeyLevelList } from './adjust/KeyLevelList';
 import { ConfirmForm } from './ConfirmForm';
 import * as format from './format';
 import { LevelList } from './LevelList';
@@ -12,6 +15,13 @@ export interface PlanActions {
   readonly onResume: (planId: string) => void;
   /** Open the planner, on this plan when one is given. */
   readonly onOpenPlanner: (planId?: string) => void;
+  /** Adjusting a live trade: the preview of an adjustment, or the adjustment itself. */
+  readonly onAdjust?: (
+    planId: string,
+    mode: 'preview' | 'apply',
+    adjustment: AdjustmentFields,
+    requestId: string,
+  ) => Promise<AdjustReply>;
 }
 
 /** "armed", "active", "paused", "closed": what the plan is doing, in one word. */
@@ -38,6 +48,7 @@ export function PlanCard({
   const { tickSize, lotStep } = view;
   const state = planState(view);
   const hasPosition = view.status === 'active' || view.position !== '0';
+  const { onAdjust } = actions;
   return (
     <section
       class={`tr-card${isHighlighted ? ' tr-highlight' : ''}`}
@@ -111,6 +122,13 @@ export function PlanCard({
           )}
         </dl>
       )}
+      {view.status === 'active' && onAdjust !== undefined && (
+        <AdjustPanel
+          view={view}
+          send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
+        />
+      )}
+      {!isCompact && <KeyLevelList view={view} />}
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}
       {!isCompact && view.alerts.length > 0 && (
         <>

@@ -7,7 +7,7 @@ export type Ack = { ok: true } | { ok: false; error: string };
 /**
  * The plan actions the popup and the on-page panel share, sent to the background. Each
  * answer goes to `settle`, which shows a refusal and reloads the plans. A confirmation
- * carries a fresh request id: a retried message is applied once.
+ * or an adjustment carries a fresh request id: a retried message is applied once.
  */
 export function planRequests(
   settle: (reply: Promise<Ack>) => Promise<void>,
@@ -21,5 +21,17 @@ export function planRequests(
       settle(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
     onPause: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
     onResume: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
+    // A preview changes nothing; an adjustment applied (or refused and journaled) reloads the plans.
+    onAdjust: async (id, mode, adjustment, requestId) => {
+      const reply = await ask<'plan-adjust'>({
+        type: 'plan-adjust',
+        id,
+        mode,
+        adjustment: { ...adjustment },
+        requestId,
+      });
+      if (mode === 'apply' && reply.ok) await settle(Promise.resolve({ ok: true }));
+      return reply;
+    },
   };
 }

@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { AdjustPanel } from '../../../components/adjust/AdjustPanel';
+import type { AdjustSender } from '../../../components/adjust/adjust-port';
+import { createAdjustHandlers } from '../../../entrypoints/background/adjust-handlers';
+import { applyTick } from '../../../lib/store/quotes';
+import { createStores } from '../../../lib/store/stores';
+import { PlanService } from '../../../lib/worker/plan-service';
+import { planView, type PlanView } from '../../../lib/worker/view';
+import { MemoryStore } from '../worker/memory-store';
+
+/*
+ * The adjustment panel against the real background service on memory storage: what the
+ * trader sees before and after each adjustment is what the engine computes.
+ *
+ * BTCUSDT long: entry 60,000, stop 59,000 → R = 1,000; budget 10,000 × 1 % = 100 → qty
+ * 0.100. ATR 500; a support at 59,800. The entry is confirmed; the price is 60,500.
+ */
+const PLAN = {
+  format: 'tranche.plan/1',
+  name: 'BTC breakout',
+  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
+  side: 'long',
+  account: { equity: '10000', riskPercent: '1' },
+  volatility: { atr: '500' },
+  entry: { price: '60000', when: 'above' },
+  stop: { price: '59000' },
+  sizing: { method: 'risk' },
+  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
+  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
+  levels: [{ price: '59800', label: 'support' }],
+};
+
+let plans: PlanService;
+let id: string;
+let now: number;
+
+async function currentView(): Promise<PlanView> {
+  const record = (await plans.records()).find((found) => found.id === id);
+  if (record === undefined) throw new Error('the plan is stored');
+  return planView(record, null, await plans.journal(id), now);
+}
+
+beforeEach(async () => {
+  now = 1_000;
+  let ids = 0;
+  const newId = () => `p${(ids += 1)}`;
+  const stores = createStores({
+    local: new MemoryStore(),
+    session: new MemoryStore(),
+    now: () => now,
+    log: () => undefined,
+    newId,
+  });
+  plans = new PlanService({
+    stores,
+    notifier: {
+      show: async () => undefined,
+      shown: async () => [],
+      clear: async () => undefined,
+      explain: async () => undefined,
+    },
+    clock: { now: () => now },
+    newId,
+  });
+  const imported = await plans.importPlan(PLAN);
+  if (!imported.ok) throw new Error('the plan imports');
+  id = imported.id;
+  await plans.arm(id);
+  // Each price as the background's tick intake takes it: the latest quote, then the plans.
+  const tick = async (price: string) => {
+    const incoming = {
+      venue: 'binance-futures',
+      symbol: 'BTCUSDT',
+      price,
+      time: (now += 1_000),
+      source: 'binance-futures',
+    };
+    await stores.quotes.write(applyTick(await stores.quotes.read(), incoming, now));
+    await plans.onTick(incoming);
+  };
+  await tick('60000');
+  await plans.confirm({ id, tranche: 'entry', requestId: 'fill-entry-0001' });
+  await tick('60500');
+});
+afterEach(cleanup);
+
+/** The panel's sender: the background's own handler, as the message router calls it. */
+function sender(): AdjustSender & ReturnType<typeof vi.fn> {
+  const handlers = createAdjustHandlers(plans);
+  return vi.fn(
+    (mode: 'preview' | 'apply', adjustment: Record<string, string | number | boolean>, requestId: string) =>
+      handlers['plan-adjust'](
+        { type: 'plan-adjust', id, mode, adjustment, requestId },
+        { role: 'extension-page' },
+      ),
+  );
+}
+
+async function panel(send: AdjustSender) {
+  const view = await currentView();
+  render(<AdjustPanel view={view} send={send} />);
+}
+
+function cells(row: string): string[] {
+  const found = screen.getByRole('row', { name: new RegExp(`^${row}`) });
+  return Array.from(found.querySelectorAll('td')).map((cell) => cell.textContent ?? '');
+}
+
+describe('the adjustment panel', () => {
+  it('previews a tighter stop with every number before and after, then applies it', async () => {
+    const send = sender();
+    await panel(send);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.input(screen.getByLabelText('Stop price'), { target: { value: '59,500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByRole('table', { name: 'Effect of the adjustment' });
+    expect(cells('Stops')).toEqual(['59,000.0', '59,500.0']);
+    // Open risk: 0.1 × 1,000 = 100 (1 % of 10,000, 1R), then 0.1 × 500 = 50.
+    expect(cells('Open risk')).toEqual(['100 · 1.00% · 1.00R', '50 · 0.50% · 0.50R']);
+    expect(cells('Position')).toEqual(['0.100', '0.100']);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((await currentView()).lots[0]?.stop).toBe('59000');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/^Applied:/);
+    expect((await currentView()).lots[0]?.stop).toBe('59500');
+  });
+
+  it('puts the stop a quarter ATR below a key level', async () => {
+    await panel(sender());
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.change(screen.getByLabelText('Move the stop'), { target: { value: 'level' } });
+    fireEvent.change(screen.getByLabelText('By'), { target: { value: 'atr' } });
+    fireEvent.input(screen.getByLabelText('ATR fraction'), { target: { value: '0.25' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByRole('table', { name: 'Effect of the adjustment' });
+    // 59,800 − 0.25 × 500 = 59,675.
+    expect(cells('Stops')).toEqual(['59,000.0', '59,675.0']);
+  });
+
+  it('asks for the reason once the guard refused a wider stop, and applies it with the reason', async () => {
+    await panel(sender());
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.input(screen.getByLabelText('Stop price'), { target: { value: '58800' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/against the trade/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Refused, and kept in the journal/);
+    const override = screen.getByRole('button', { name: 'Override and apply' });
+    expect(override).toHaveProperty('disabled', true);
+    const reason = 'news at 14:00: giving it room';
+    fireEvent.input(screen.getByLabelText(/Why go against the plan/), { target: { value: reason } });
+    fireEvent.click(override);
+    await screen.findByText(/^Applied:/);
+
+    const journal = await plans.journal(id);
+    const adjusted = journal.filter((entry) => entry.event === 'adjust');
+    expect(adjusted.map((entry) => entry.input['override'] ?? null)).toEqual([null, reason]);
+    expect((await currentView()).lots[0]?.stop).toBe('58800');
+  });
+
+  it('takes a third off at the last price', async () => {
+    await panel(sender());
+    fireEvent.click(screen.getByRole('button', { name: 'Take off' }));
+    fireEvent.click(screen.getByRole('button', { name: 'A third' }));
+    // A third of 0.100 is 0.0333…, down to the lot step: 0.033.
+    await screen.findByText('Sell 0.033 at 60,500.0 now');
+    expect(cells('Position')).toEqual(['0.100', '0.067']);
+  });
+
+  it('says what is wrong with a typed price and sends nothing', async () => {
+    const send = sender();
+    await panel(send);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.input(screen.getByLabelText('Stop price'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Stop "abc" is not a number above 0'),
+    );
+    expect(send).not.toHaveBeenCalled();
+  });
+});
