@@ -109,7 +109,7 @@ export const STYLES = `
 .tr-preview-action{font-weight:700;margin-bottom:2px;}
 .tr-changed td{font-weight:600;}
 .tr-changed td:last-child{color:var(--tr-info);}
-.tr-changes li{white-space:normal;}
+.tr-alerts.tr-changes li{white-space:normal;overflow:visible;}
 .tr-root input:not([type]),.tr-root input[type="text"],.tr-root textarea{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:3px 5px;font:inherit;}
 .tr-root input[aria-invalid="true"],.tr-root textarea[aria-invalid="true"]{border-color:var(--tr-sell);}
 .tr-error{color:var(--tr-sell);font-size:11px;width:100%;}

@@ -21,13 +21,13 @@ export function AdjustPreview({
     position.lots.length === 0
       ? '—'
       : position.lots.map((lot) => format.price(lot.stop, tickSize)).join(' · ');
-  const risk = (position: Position) =>
-    `${format.money(position.openRisk)} · ${format.percent(position.openRiskPercent)} · ${format.rMultiple(position.openRiskR)}`;
   const rows: [string, (position: Position) => string][] = [
     ['Position', (position) => format.qty(position.position, lotStep)],
     ['Avg entry', (position) => format.price(position.averageEntry, tickSize)],
     ['Stops', stops],
-    ['Open risk', risk],
+    ['Open risk', (position) => format.money(position.openRisk)],
+    ['… of equity', (position) => format.percent(position.openRiskPercent)],
+    ['… in R', (position) => format.rMultiple(position.openRiskR)],
     ['Liquidation', (position) => format.price(position.liquidation, tickSize)],
     ['Realized', (position) => format.money(position.realizedPnl)],
   ];

@@ -119,7 +119,9 @@ describe('the adjustment panel', () => {
     await screen.findByRole('table', { name: 'Effect of the adjustment' });
     expect(cells('Stops')).toEqual(['59,000.0', '59,500.0']);
     // Open risk: 0.1 × 1,000 = 100 (1 % of 10,000, 1R), then 0.1 × 500 = 50.
-    expect(cells('Open risk')).toEqual(['100 · 1.00% · 1.00R', '50 · 0.50% · 0.50R']);
+    expect(cells('Open risk')).toEqual(['100', '50']);
+    expect(cells('… of equity')).toEqual(['1.00%', '0.50%']);
+    expect(cells('… in R')).toEqual(['1.00R', '0.50R']);
     expect(cells('Position')).toEqual(['0.100', '0.100']);
     expect(send).toHaveBeenCalledTimes(1);
     expect((await currentView()).lots[0]?.stop).toBe('59000');
