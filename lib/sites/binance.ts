@@ -56,10 +56,19 @@ function futuresInstrument(url: URL): PageInstrument | undefined {
   return symbol === undefined ? undefined : splitJoinedPair(symbol);
 }
 
-/** The title when it has the price, else the order book's ticker, never when the title names another pair. */
+/**
+ * The title when it has the price, else the order book's ticker, never when the title
+ * names another pair. With both on the page, the ticker's price comes along as the second
+ * reading that lib/watch cross-checks the title's against.
+ */
 function readTradePage(root: Document, page: PageInstrument): ReadResult {
   const title = readExchangeTitle(root, { page, convention: CONVENTION });
-  if (title.ok) return title;
+  if (title.ok) {
+    const ticker = readDomPrice(root, ORDER_BOOK_TICKER, CONVENTION);
+    if (!ticker.ok) return title;
+    const second = { place: 'order book', price: ticker.price, followsPointer: false } as const;
+    return { ok: true, quote: { ...title.quote, second } };
+  }
   if (!title.mayReadPage) return { ok: false, reason: title.reason };
   const shown = root.querySelector(ORDER_BOOK_TICKER);
   if (shown === null) {

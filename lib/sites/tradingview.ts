@@ -149,8 +149,14 @@ function readChart(root: Document, url: URL): ReadResult {
     };
   }
   const symbol = hasUrlSymbol ? urlSymbol : reading.symbol;
-  if ('price' in reading)
-    return { ok: true, quote: { symbol: symbol ?? reading.symbol, price: reading.price, source: 'title' } };
+  if ('price' in reading) {
+    const quote = { symbol: symbol ?? reading.symbol, price: reading.price, source: 'title' } as const;
+    // The legend's close comes along to be cross-checked; it follows the mouse (lib/watch).
+    const legend = readLegendClose(root);
+    if (!legend.ok) return { ok: true, quote };
+    const second = { place: 'chart legend', price: legend.price, followsPointer: true } as const;
+    return { ok: true, quote: { ...quote, second } };
+  }
   // Only a title that shows no price at all lets the legend speak: a malformed one is a page in an unknown state.
   if (reading.hasPrice) return { ok: false, reason: reading.reason };
   if (symbol === undefined)
@@ -192,7 +198,7 @@ export const tradingView: SiteAdapter = {
     if (segment !== undefined) return readSymbolPage(root, url, segment);
     return { ok: false, reason: `${url.pathname} is neither a TradingView chart nor a symbol page` };
   },
-  // Symbol pages print the price in these elements; charts carry it in the title, else the legend.
+  // Symbol pages print the price in these elements; charts carry it in the title and the legend.
   watchSelector: `${SYMBOL_LAST_VALUE}, ${SYMBOL_LAST_CLASS}, ${LEGEND_SERIES}`,
 };
 

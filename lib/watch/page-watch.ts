@@ -1,6 +1,7 @@
-import type { StaleMessage, TickMessage } from '../messages/requests';
+import type { DivergedMessage, StaleMessage, TickMessage } from '../messages/requests';
 import type { Clock } from './clock';
 import { Coalescer } from './coalescer';
+import { CrossCheck, type CrossCheckVerdict, type PricePair } from './cross-check';
 import { INITIAL_JUMP_GUARD, judgePrice, type JumpGuardState } from './jump-guard';
 import { Staleness } from './staleness';
 
@@ -28,10 +29,12 @@ export type PageRead =
       readonly price: string;
       /** The adapter id, or 'picker'. */
       readonly source: string;
+      /** Both prices, when the page shows its last price in two places (lib/watch/cross-check). */
+      readonly pair?: PricePair | undefined;
     }
   | { readonly ok: false; readonly reason: string };
 
-export type WatchMessage = TickMessage | StaleMessage;
+export type WatchMessage = TickMessage | StaleMessage | DivergedMessage;
 
 export interface PageWatchOptions {
   readonly clock: Clock;
@@ -47,6 +50,8 @@ export interface PageWatchOptions {
 /** Why a read happens: observed changes count as a refresh; timer reads only if the price moved. */
 type ReadCause = 'change' | 'navigation' | 'recheck' | 'deadline';
 
+type Holding = Exclude<CrossCheckVerdict, { kind: 'agree' }>;
+
 interface Instrument {
   readonly key: string;
   readonly venue: string;
@@ -59,6 +64,8 @@ interface Instrument {
  *
  * - bursts of changes are coalesced (Coalescer), the latest value always sent;
  * - a price is sent when it differs from the last one sent, or to end a stale period;
+ * - a page that shows its price in two places sends nothing while they disagree, and says
+ *   so once they have disagreed for longer than a moment (cross-check);
  * - an implausible jump is held until a second read confirms it (jump-guard);
  * - a price not refreshed for `staleAfterSeconds` is reported stale, once;
  * - a read naming another symbol or venue starts afresh, so the new symbol's first price
@@ -72,7 +79,11 @@ export class PageWatch {
   private lastSentPrice: string | null = null;
   /** The background was told the current symbol is stale; the next accepted read ends that. */
   private hasReportedStale = false;
+  private readonly crossCheck = new CrossCheck();
+  /** The divergence the background was last told of; the next accepted read ends it. */
+  private reportedDivergence: string | null = null;
   private cancelRecheck: (() => void) | null = null;
+  private crossRecheck: { readonly at: number; readonly cancel: () => void } | null = null;
   /** Symbols this page showed before a switch, each with the timer that reports it stale. */
   private readonly retired = new Map<string, () => void>();
   private isStopped = false;
@@ -99,6 +110,7 @@ export class PageWatch {
     this.coalescer.cancel();
     this.staleness.reset();
     this.stopRecheck();
+    this.stopCrossRecheck();
     for (const cancel of this.retired.values()) cancel();
     this.retired.clear();
   }
@@ -111,11 +123,19 @@ export class PageWatch {
     const key = `${read.venue}|${symbol}`;
     if (this.instrument?.key !== key) this.switchTo({ key, venue: read.venue, symbol });
 
+    const now = this.options.clock.now();
+    const verdict = this.crossCheck.judge(read.pair ?? null, now);
+    if (verdict.kind !== 'agree') {
+      this.hold(verdict, read.venue, symbol, now);
+      return false;
+    }
+    this.stopCrossRecheck();
+
     const isTimerRead = cause === 'recheck' || cause === 'deadline';
-    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null;
+    const isNews =
+      read.price !== this.guard.confirmed || this.guard.held !== null || this.reportedDivergence !== null;
     if (isTimerRead && !isNews) return false;
 
-    const now = this.options.clock.now();
     this.staleness.refreshed(now);
     const judgement = judgePrice(this.guard, read.price, this.options.jumpHoldPercent);
     this.guard = judgement.state;
@@ -124,9 +144,10 @@ export class PageWatch {
       return true;
     }
     this.stopRecheck();
-    if (read.price !== this.lastSentPrice || this.hasReportedStale) {
+    if (read.price !== this.lastSentPrice || this.hasReportedStale || this.reportedDivergence !== null) {
       this.lastSentPrice = read.price;
       this.hasReportedStale = false;
+      this.reportedDivergence = null;
       this.options.send({
         type: 'tick',
         venue: read.venue,
@@ -151,8 +172,44 @@ export class PageWatch {
     this.guard = INITIAL_JUMP_GUARD;
     this.lastSentPrice = null;
     this.hasReportedStale = false;
+    this.crossCheck.reset();
+    this.reportedDivergence = null;
     this.staleness.reset();
     this.stopRecheck();
+    this.stopCrossRecheck();
+  }
+
+  /**
+   * Two places on the page disagree: nothing is sent (a price either shows could be the
+   * wrong one), and once it has lasted the moment the background is told both numbers —
+   * again whenever they change, so the trader reads the current ones. The staleness clock
+   * is not refreshed: no price has been accepted.
+   */
+  private hold(verdict: Holding, venue: string, symbol: string, now: number): void {
+    this.aimCrossRecheck(verdict.recheckAt, now);
+    if (verdict.kind === 'wait') return;
+    const { first, second, since } = verdict;
+    const shown = `${since}|${first.place} ${first.price}|${second.place} ${second.price}`;
+    if (shown === this.reportedDivergence) return;
+    this.reportedDivergence = shown;
+    this.options.send({ type: 'diverged', venue, symbol, first, second, since, time: now });
+  }
+
+  /** Read again at `at`, when the cross-check decides then and no change may come to prompt a read. */
+  private aimCrossRecheck(at: number | null, now: number): void {
+    if (at === this.crossRecheck?.at) return;
+    this.stopCrossRecheck();
+    if (at === null) return;
+    const cancel = this.options.clock.setTimer(() => {
+      this.crossRecheck = null;
+      this.readPage('recheck');
+    }, at - now);
+    this.crossRecheck = { at, cancel };
+  }
+
+  private stopCrossRecheck(): void {
+    this.crossRecheck?.cancel();
+    this.crossRecheck = null;
   }
 
   private retire(instrument: Instrument, refreshedAt: number): void {
