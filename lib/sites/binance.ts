@@ -114,12 +114,14 @@ export const binanceFutures: SiteAdapter = {
 /*
  * Fixtures stand for:
  * - https://www.binance.com/en/trade/BTC_USDT?type=spot (normal, loading, background, ticker
- *   in the DOM), then ETH_USDT after a switch and mid-switch
+ *   in the DOM; title and ticker agreeing, apart, the ticker a dash), then ETH_USDT after a
+ *   switch and mid-switch
  * - https://www.binance.com/ko/trade/ORCA_USDC?type=spot and the same pair in zh-CN, zh-TC,
  *   ja, ru, es, pt-BR, tr, vi, fr, de, uk-UA and ar (the newer title in each language)
  * - https://www.binance.com/en/trade/PUMPU_USDT?type=spot (the older title with the base alone)
  * - https://www.binance.com/en/trade/牛来_USDT?type=spot (a price rounded to 0.00000)
  * - https://www.binance.com/es/trade/BTC_USDT?type=spot (server-rendered)
- * - https://www.binance.com/en/futures/BTCUSDT (normal, loading), then ETHUSDT after a switch;
+ * - https://www.binance.com/en/futures/BTCUSDT (normal, loading, title and ticker apart), then
+ *   ETHUSDT after a switch;
  *   https://www.binance.com/en/futures/CHIPUSDT and its zh-CN, ko, ru, es, ja titles
  */

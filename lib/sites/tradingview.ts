@@ -204,7 +204,8 @@ export const tradingView: SiteAdapter = {
 
 /*
  * Fixtures stand for:
- * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT (normal, loading, switched, mid-switch)
+ * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT (normal, loading, switched, mid-switch;
+ *   the title beside the legend's last bar, and beside a bar under the mouse)
  * - https://www.tradingview.com/chart/ (a layout opened without ?symbol=)
  * - https://www.tradingview.com/symbols/BINANCE-BTCUSDT/ (symbol page)
  * - https://www.tradingview.com/symbols/NASDAQ-AAPL/ (symbol page before its quote arrives)

@@ -182,12 +182,13 @@ export class PageWatch {
   /**
    * Two places on the page disagree: nothing is sent (a price either shows could be the
    * wrong one), and once it has lasted the moment the background is told both numbers —
-   * again whenever they change, so the trader reads the current ones. The staleness clock
-   * is not refreshed: no price has been accepted.
+   * again whenever they change, so the trader reads the current ones, but not while a
+   * legend's lone move is still to decide whether it follows the mouse. The staleness
+   * clock is not refreshed: no price has been accepted.
    */
   private hold(verdict: Holding, venue: string, symbol: string, now: number): void {
     this.aimCrossRecheck(verdict.recheckAt, now);
-    if (verdict.kind === 'wait') return;
+    if (verdict.kind === 'wait' || verdict.recheckAt !== null) return;
     const { first, second, since } = verdict;
     const shown = `${since}|${first.place} ${first.price}|${second.place} ${second.price}`;
     if (shown === this.reportedDivergence) return;
