@@ -53,8 +53,8 @@ const AGREE: CrossCheckVerdict = { kind: 'agree' };
  * A divergence never sends a price, so it can never fill a tranche.
  */
 export class CrossCheck {
-  private disagreeingSince: number | null = null;
-  private readonly steps = new InStepTracker();
+  #disagreeingSince: number | null = null;
+  readonly #steps = new InStepTracker();
 
   judge(pair: PricePair | null, now: number): CrossCheckVerdict {
     if (pair === null) {
@@ -62,18 +62,18 @@ export class CrossCheck {
       return AGREE;
     }
     const { first, second } = pair;
-    const isOutOfStep = second.followsPointer && this.steps.observe(first.price, second.price, now);
+    const isOutOfStep = second.followsPointer && this.#steps.observe(first.price, second.price, now);
     if (!isDisagreement(first.price, second.price)) {
-      this.steps.settle();
-      this.disagreeingSince = null;
+      this.#steps.settle();
+      this.#disagreeingSince = null;
       return AGREE;
     }
     if (isOutOfStep) {
-      this.disagreeingSince = null;
+      this.#disagreeingSince = null;
       return AGREE;
     }
-    const since = (this.disagreeingSince ??= now);
-    const decidesAt = second.followsPointer ? this.steps.decidesAt : null;
+    const since = (this.#disagreeingSince ??= now);
+    const decidesAt = second.followsPointer ? this.#steps.decidesAt : null;
     const momentEnd = since + DIVERGENCE_MOMENT_MILLIS;
     if (now < momentEnd) return { kind: 'wait', recheckAt: Math.min(momentEnd, decidesAt ?? momentEnd) };
     return {
@@ -87,7 +87,7 @@ export class CrossCheck {
 
   /** Forget the page's history (another symbol, a read without both prices). */
   reset(): void {
-    this.disagreeingSince = null;
-    this.steps.reset();
+    this.#disagreeingSince = null;
+    this.#steps.reset();
   }
 }

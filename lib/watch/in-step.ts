@@ -15,58 +15,58 @@ type Which = 'first' | 'second';
  * IN_STEP_MILLIS — puts the two out of step, until they move together or agree again.
  */
 export class InStepTracker {
-  private previous: { readonly first: string; readonly second: string } | null = null;
+  #previous: { readonly first: string; readonly second: string } | null = null;
   /** A move of one number that the other has not matched yet. */
-  private unmatched: { readonly which: Which; readonly at: number } | null = null;
-  private isOutOfStep = false;
+  #unmatched: { readonly which: Which; readonly at: number } | null = null;
+  #isOutOfStep = false;
 
   /** Record one read of both numbers; answers whether they are moving out of step. */
   observe(first: string, second: string, now: number): boolean {
-    this.expireUnmatched(now);
-    const previous = this.previous;
-    this.previous = { first, second };
-    if (previous === null) return this.isOutOfStep;
+    this.#expireUnmatched(now);
+    const previous = this.#previous;
+    this.#previous = { first, second };
+    if (previous === null) return this.#isOutOfStep;
     const hasFirstMoved = previous.first !== first;
     const hasSecondMoved = previous.second !== second;
     if (hasFirstMoved && hasSecondMoved) {
       this.settle();
     } else if (hasFirstMoved || hasSecondMoved) {
-      this.noticeLoneMove(hasFirstMoved ? 'first' : 'second', now);
+      this.#noticeLoneMove(hasFirstMoved ? 'first' : 'second', now);
     }
-    return this.isOutOfStep;
+    return this.#isOutOfStep;
   }
 
   /** When a move that the other number has not matched will put the two out of step, if one is pending. */
   get decidesAt(): number | null {
-    return this.unmatched === null ? null : this.unmatched.at + IN_STEP_MILLIS + 1;
+    return this.#unmatched === null ? null : this.#unmatched.at + IN_STEP_MILLIS + 1;
   }
 
   /** The two agree: whatever the legend showed before, it shows the price now. */
   settle(): void {
-    this.unmatched = null;
-    this.isOutOfStep = false;
+    this.#unmatched = null;
+    this.#isOutOfStep = false;
   }
 
   /** Forget everything (a read without both numbers, another symbol). */
   reset(): void {
-    this.previous = null;
+    this.#previous = null;
     this.settle();
   }
 
-  private noticeLoneMove(which: Which, now: number): void {
-    const pending = this.unmatched;
+  #noticeLoneMove(which: Which, now: number): void {
+    const pending = this.#unmatched;
     if (pending === null) {
-      this.unmatched = { which, at: now };
+      this.#unmatched = { which, at: now };
     } else if (pending.which !== which) {
       // The other number's move, arriving a render later: the two moved together.
       this.settle();
     }
   }
 
-  private expireUnmatched(now: number): void {
-    if (this.unmatched !== null && now - this.unmatched.at > IN_STEP_MILLIS) {
-      this.unmatched = null;
-      this.isOutOfStep = true;
+  #expireUnmatched(now: number): void {
+    if (this.#unmatched !== null && now - this.#unmatched.at > IN_STEP_MILLIS) {
+      this.#unmatched = null;
+      this.#isOutOfStep = true;
     }
   }
 }

@@ -82,8 +82,8 @@ export class PageWatch {
   private readonly crossCheck = new CrossCheck();
   /** The divergence the background was last told of; the next accepted read ends it. */
   private reportedDivergence: string | null = null;
-  private cancelRecheck: (() => void) | null = null;
-  private crossRecheck: { readonly at: number; readonly cancel: () => void } | null = null;
+  /** The one timed re-read, for a held jump or a disagreement that a change may never end. */
+  private recheck: { readonly at: number; readonly cancel: () => void } | null = null;
   /** Symbols this page showed before a switch, each with the timer that reports it stale. */
   private readonly retired = new Map<string, () => void>();
   private isStopped = false;
@@ -110,7 +110,6 @@ export class PageWatch {
     this.coalescer.cancel();
     this.staleness.reset();
     this.stopRecheck();
-    this.stopCrossRecheck();
     for (const cancel of this.retired.values()) cancel();
     this.retired.clear();
   }
@@ -129,7 +128,6 @@ export class PageWatch {
       this.hold(verdict, read.venue, symbol, now);
       return false;
     }
-    this.stopCrossRecheck();
 
     const isTimerRead = cause === 'recheck' || cause === 'deadline';
     const isNews =
@@ -140,7 +138,7 @@ export class PageWatch {
     const judgement = judgePrice(this.guard, read.price, this.options.jumpHoldPercent);
     this.guard = judgement.state;
     if (judgement.verdict === 'hold') {
-      this.startRecheck();
+      this.recheckAt(now + JUMP_RECHECK_MILLIS);
       return true;
     }
     this.stopRecheck();
@@ -176,7 +174,6 @@ export class PageWatch {
     this.reportedDivergence = null;
     this.staleness.reset();
     this.stopRecheck();
-    this.stopCrossRecheck();
   }
 
   /**
@@ -187,30 +184,13 @@ export class PageWatch {
    * clock is not refreshed: no price has been accepted.
    */
   private hold(verdict: Holding, venue: string, symbol: string, now: number): void {
-    this.aimCrossRecheck(verdict.recheckAt, now);
+    if (verdict.recheckAt !== null) this.recheckAt(verdict.recheckAt);
     if (verdict.kind === 'wait' || verdict.recheckAt !== null) return;
     const { first, second, since } = verdict;
     const shown = `${since}|${first.place} ${first.price}|${second.place} ${second.price}`;
     if (shown === this.reportedDivergence) return;
     this.reportedDivergence = shown;
     this.options.send({ type: 'diverged', venue, symbol, first, second, since, time: now });
-  }
-
-  /** Read again at `at`, when the cross-check decides then and no change may come to prompt a read. */
-  private aimCrossRecheck(at: number | null, now: number): void {
-    if (at === this.crossRecheck?.at) return;
-    this.stopCrossRecheck();
-    if (at === null) return;
-    const cancel = this.options.clock.setTimer(() => {
-      this.crossRecheck = null;
-      this.readPage('recheck');
-    }, at - now);
-    this.crossRecheck = { at, cancel };
-  }
-
-  private stopCrossRecheck(): void {
-    this.crossRecheck?.cancel();
-    this.crossRecheck = null;
   }
 
   private retire(instrument: Instrument, refreshedAt: number): void {
@@ -239,16 +219,19 @@ export class PageWatch {
     this.options.send({ type: 'stale', venue: instrument.venue, symbol: instrument.symbol, since });
   }
 
-  private startRecheck(): void {
-    if (this.cancelRecheck !== null) return;
-    this.cancelRecheck = this.options.clock.setTimer(() => {
-      this.cancelRecheck = null;
+  /** Read the page again at `at`, unless a re-read is due sooner (it asks again if it must). */
+  private recheckAt(at: number): void {
+    if (this.recheck !== null && this.recheck.at <= at) return;
+    this.stopRecheck();
+    const cancel = this.options.clock.setTimer(() => {
+      this.recheck = null;
       this.readPage('recheck');
-    }, JUMP_RECHECK_MILLIS);
+    }, at - this.options.clock.now());
+    this.recheck = { at, cancel };
   }
 
   private stopRecheck(): void {
-    this.cancelRecheck?.();
-    this.cancelRecheck = null;
+    this.recheck?.cancel();
+    this.recheck = null;
   }
 }
