@@ -26,18 +26,17 @@ export interface PricePair {
 export type CrossCheckVerdict =
   /** Nothing to hold: the prices agree, or only one place shows a price. */
   | { readonly kind: 'agree' }
-  /** They disagree, for less than the moment yet: send nothing, read again at `recheckAt`. */
-  | { readonly kind: 'wait'; readonly recheckAt: number }
   /**
-   * They have disagreed since `since`, for longer than the moment: hold and say so. A
-   * legend's lone move decides at `recheckAt` whether it follows the mouse: read again then.
+   * They disagree: send nothing, and read again at `recheckAt` when set (the moment ends,
+   * or a legend's lone move will have shown whether it follows the mouse).
    */
+  | { readonly kind: 'hold'; readonly recheckAt: number | null }
+  /** They have disagreed since `since` for longer than the moment, and these numbers are news: say so. */
   | {
-      readonly kind: 'diverged';
+      readonly kind: 'report';
       readonly since: number;
       readonly first: PlacedPrice;
       readonly second: PlacedPrice;
-      readonly recheckAt: number | null;
     };
 
 const AGREE: CrossCheckVerdict = { kind: 'agree' };
@@ -54,6 +53,8 @@ const AGREE: CrossCheckVerdict = { kind: 'agree' };
  */
 export class CrossCheck {
   #disagreeingSince: number | null = null;
+  /** The numbers last reported, so that a lasting divergence is told once per change. */
+  #told: string | null = null;
   readonly #steps = new InStepTracker();
 
   judge(pair: PricePair | null, now: number): CrossCheckVerdict {
@@ -63,31 +64,28 @@ export class CrossCheck {
     }
     const { first, second } = pair;
     const isOutOfStep = second.followsPointer && this.#steps.observe(first.price, second.price, now);
-    if (!isDisagreement(first.price, second.price)) {
-      this.#steps.settle();
+    const isApart = isDisagreement(first.price, second.price);
+    if (!isApart) this.#steps.settle();
+    if (!isApart || isOutOfStep) {
       this.#disagreeingSince = null;
-      return AGREE;
-    }
-    if (isOutOfStep) {
-      this.#disagreeingSince = null;
+      this.#told = null;
       return AGREE;
     }
     const since = (this.#disagreeingSince ??= now);
-    const decidesAt = second.followsPointer ? this.#steps.decidesAt : null;
+    const decidesAt = this.#steps.decidesAt;
     const momentEnd = since + DIVERGENCE_MOMENT_MILLIS;
-    if (now < momentEnd) return { kind: 'wait', recheckAt: Math.min(momentEnd, decidesAt ?? momentEnd) };
-    return {
-      kind: 'diverged',
-      since,
-      first,
-      second: { place: second.place, price: second.price },
-      recheckAt: decidesAt,
-    };
+    if (now < momentEnd) return { kind: 'hold', recheckAt: Math.min(momentEnd, decidesAt ?? momentEnd) };
+    // Nothing is told while a legend's lone move has still to show whether it follows the mouse.
+    const told = `${first.price} ${second.price}`;
+    if (decidesAt !== null || told === this.#told) return { kind: 'hold', recheckAt: decidesAt };
+    this.#told = told;
+    return { kind: 'report', since, first, second: { place: second.place, price: second.price } };
   }
 
   /** Forget the page's history (another symbol, a read without both prices). */
   reset(): void {
     this.#disagreeingSince = null;
+    this.#told = null;
     this.#steps.reset();
   }
 }

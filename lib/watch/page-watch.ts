@@ -1,7 +1,7 @@
 import type { DivergedMessage, StaleMessage, TickMessage } from '../messages/requests';
 import type { Clock } from './clock';
 import { Coalescer } from './coalescer';
-import { CrossCheck, type CrossCheckVerdict, type PricePair } from './cross-check';
+import { CrossCheck, type PricePair } from './cross-check';
 import { INITIAL_JUMP_GUARD, judgePrice, type JumpGuardState } from './jump-guard';
 import { Staleness } from './staleness';
 
@@ -50,8 +50,6 @@ export interface PageWatchOptions {
 /** Why a read happens: observed changes count as a refresh; timer reads only if the price moved. */
 type ReadCause = 'change' | 'navigation' | 'recheck' | 'deadline';
 
-type Holding = Exclude<CrossCheckVerdict, { kind: 'agree' }>;
-
 interface Instrument {
   readonly key: string;
   readonly venue: string;
@@ -77,11 +75,12 @@ export class PageWatch {
   private instrument: Instrument | null = null;
   private guard: JumpGuardState = INITIAL_JUMP_GUARD;
   private lastSentPrice: string | null = null;
-  /** The background was told the current symbol is stale; the next accepted read ends that. */
-  private hasReportedStale = false;
+  /**
+   * The background was told the current symbol is stale or diverged: the next accepted read
+   * ends that with a tick, even at the price last sent.
+   */
+  private isTickOwed = false;
   private readonly crossCheck = new CrossCheck();
-  /** The divergence the background was last told of; the next accepted read ends it. */
-  private reportedDivergence: string | null = null;
   /** The one timed re-read, for a held jump or a disagreement that a change may never end. */
   private recheck: { readonly at: number; readonly cancel: () => void } | null = null;
   /** Symbols this page showed before a switch, each with the timer that reports it stale. */
@@ -123,15 +122,22 @@ export class PageWatch {
     if (this.instrument?.key !== key) this.switchTo({ key, venue: read.venue, symbol });
 
     const now = this.options.clock.now();
+    // Two places on the page that disagree send nothing: either price could be the wrong one.
+    // The staleness clock is not refreshed either: no price is accepted.
     const verdict = this.crossCheck.judge(read.pair ?? null, now);
-    if (verdict.kind !== 'agree') {
-      this.hold(verdict, read.venue, symbol, now);
+    if (verdict.kind === 'hold') {
+      if (verdict.recheckAt !== null) this.recheckAt(verdict.recheckAt);
+      return false;
+    }
+    if (verdict.kind === 'report') {
+      const { first, second, since } = verdict;
+      this.isTickOwed = true;
+      this.options.send({ type: 'diverged', venue: read.venue, symbol, first, second, since, time: now });
       return false;
     }
 
     const isTimerRead = cause === 'recheck' || cause === 'deadline';
-    const isNews =
-      read.price !== this.guard.confirmed || this.guard.held !== null || this.reportedDivergence !== null;
+    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null || this.isTickOwed;
     if (isTimerRead && !isNews) return false;
 
     this.staleness.refreshed(now);
@@ -142,10 +148,9 @@ export class PageWatch {
       return true;
     }
     this.stopRecheck();
-    if (read.price !== this.lastSentPrice || this.hasReportedStale || this.reportedDivergence !== null) {
+    if (read.price !== this.lastSentPrice || this.isTickOwed) {
       this.lastSentPrice = read.price;
-      this.hasReportedStale = false;
-      this.reportedDivergence = null;
+      this.isTickOwed = false;
       this.options.send({
         type: 'tick',
         venue: read.venue,
@@ -169,28 +174,10 @@ export class PageWatch {
     this.instrument = next;
     this.guard = INITIAL_JUMP_GUARD;
     this.lastSentPrice = null;
-    this.hasReportedStale = false;
+    this.isTickOwed = false;
     this.crossCheck.reset();
-    this.reportedDivergence = null;
     this.staleness.reset();
     this.stopRecheck();
-  }
-
-  /**
-   * Two places on the page disagree: nothing is sent (a price either shows could be the
-   * wrong one), and once it has lasted the moment the background is told both numbers —
-   * again whenever they change, so the trader reads the current ones, but not while a
-   * legend's lone move is still to decide whether it follows the mouse. The staleness
-   * clock is not refreshed: no price has been accepted.
-   */
-  private hold(verdict: Holding, venue: string, symbol: string, now: number): void {
-    if (verdict.recheckAt !== null) this.recheckAt(verdict.recheckAt);
-    if (verdict.kind === 'wait' || verdict.recheckAt !== null) return;
-    const { first, second, since } = verdict;
-    const shown = `${since}|${first.place} ${first.price}|${second.place} ${second.price}`;
-    if (shown === this.reportedDivergence) return;
-    this.reportedDivergence = shown;
-    this.options.send({ type: 'diverged', venue, symbol, first, second, since, time: now });
   }
 
   private retire(instrument: Instrument, refreshedAt: number): void {
@@ -211,7 +198,7 @@ export class PageWatch {
     const refreshedAt = this.staleness.refreshedAt;
     if (instrument === null || refreshedAt === null) return;
     this.staleness.markStale();
-    this.hasReportedStale = true;
+    this.isTickOwed = true;
     this.sendStale(instrument, refreshedAt);
   }
 

@@ -36,22 +36,32 @@ describe('CrossCheck', () => {
   it('holds a disagreement quietly for the moment, with a re-read when it ends', () => {
     const check = new CrossCheck();
     expect(check.judge(titleAndOrderBook('61293.4', '61020'), T0)).toEqual({
-      kind: 'wait',
+      kind: 'hold',
       recheckAt: T0 + DIVERGENCE_MOMENT_MILLIS,
     });
   });
 
-  it('calls a disagreement that outlasts the moment a divergence, with both numbers and when it began', () => {
+  it('reports a disagreement that outlasts the moment, with both numbers and when it began', () => {
     const check = new CrossCheck();
     check.judge(titleAndOrderBook('61293.4', '61020'), T0);
     check.judge(titleAndOrderBook('61295', '61020'), T0 + 700);
     expect(check.judge(titleAndOrderBook('61296.1', '61020'), T0 + DIVERGENCE_MOMENT_MILLIS)).toEqual({
-      kind: 'diverged',
+      kind: 'report',
       since: T0,
       first: { place: 'title', price: '61296.1' },
       second: { place: 'order book', price: '61020' },
-      recheckAt: null,
     });
+  });
+
+  it('tells a lasting divergence once, and again only when its numbers change', () => {
+    const check = new CrossCheck();
+    const kinds = [
+      check.judge(titleAndOrderBook('61293.4', '61020'), T0),
+      check.judge(titleAndOrderBook('61293.4', '61020'), T0 + DIVERGENCE_MOMENT_MILLIS),
+      check.judge(titleAndOrderBook('61293.4', '61020'), T0 + DIVERGENCE_MOMENT_MILLIS + 500),
+      check.judge(titleAndOrderBook('61301', '61020'), T0 + DIVERGENCE_MOMENT_MILLIS + 900),
+    ].map((verdict) => verdict.kind);
+    expect(kinds).toEqual(['hold', 'report', 'hold', 'report']);
   });
 
   it.each([
@@ -62,7 +72,7 @@ describe('CrossCheck', () => {
         [60, titleAndOrderBook('61293.4', '61290')],
         [DIVERGENCE_MOMENT_MILLIS + 60, titleAndOrderBook('61300', '61300.5')],
       ],
-      kinds: ['wait', 'agree', 'agree'],
+      kinds: ['hold', 'agree', 'agree'],
     },
     {
       why: 'the title loses its price (a background tab): the one price left is read',
@@ -71,7 +81,7 @@ describe('CrossCheck', () => {
         [500, null],
         [DIVERGENCE_MOMENT_MILLIS, titleAndOrderBook('61293.4', '61020')],
       ],
-      kinds: ['wait', 'agree', 'wait'],
+      kinds: ['hold', 'agree', 'hold'],
     },
     {
       why: 'a divergence ends as soon as the two agree again, and a new one waits its own moment',
@@ -81,7 +91,7 @@ describe('CrossCheck', () => {
         [DIVERGENCE_MOMENT_MILLIS + 100, titleAndOrderBook('61030', '61020')],
         [DIVERGENCE_MOMENT_MILLIS + 200, titleAndOrderBook('61293.4', '61020')],
       ],
-      kinds: ['wait', 'diverged', 'agree', 'wait'],
+      kinds: ['hold', 'report', 'agree', 'hold'],
     },
     {
       why: 'an order book that stays put while the title moves is still a divergence (a frozen place)',
@@ -91,7 +101,7 @@ describe('CrossCheck', () => {
         [800, titleAndOrderBook('61297', '61020')],
         [DIVERGENCE_MOMENT_MILLIS, titleAndOrderBook('61299', '61020')],
       ],
-      kinds: ['wait', 'wait', 'wait', 'diverged'],
+      kinds: ['hold', 'hold', 'hold', 'report'],
     },
   ] as const)('$why', ({ reads, kinds }) => {
     expect(judgeAll(reads)).toEqual(kinds);
@@ -112,7 +122,7 @@ describe('CrossCheck', () => {
           [1400 + IN_STEP_MILLIS + 1, titleAndLegend('97128', '95010')],
           [1000 + DIVERGENCE_MOMENT_MILLIS, titleAndLegend('97128', '95010')],
         ],
-        kinds: ['agree', 'wait', 'wait', 'wait', 'agree', 'agree'],
+        kinds: ['agree', 'hold', 'hold', 'hold', 'agree', 'agree'],
       },
       {
         why: 'hovering a past bar on a quiet market: the legend moved alone, the re-read sets it aside',
@@ -121,7 +131,7 @@ describe('CrossCheck', () => {
           [1000, titleAndLegend('97123.45', '95010')],
           [1000 + IN_STEP_MILLIS + 1, titleAndLegend('97123.45', '95010')],
         ],
-        kinds: ['agree', 'wait', 'agree'],
+        kinds: ['agree', 'hold', 'agree'],
       },
       {
         why: 'sweeping the mouse across bars: the legend moves while the title stays',
@@ -133,7 +143,7 @@ describe('CrossCheck', () => {
           [400, titleAndLegend('97123.45', '95200')],
           [DIVERGENCE_MOMENT_MILLIS + 100, titleAndLegend('97123.45', '95300')],
         ],
-        kinds: ['agree', 'wait', 'wait', 'wait', 'agree', 'agree'],
+        kinds: ['agree', 'hold', 'hold', 'hold', 'agree', 'agree'],
       },
       {
         why: 'a legend that moves with the title (the last bar) but a thousand times apart: a divergence',
@@ -145,7 +155,7 @@ describe('CrossCheck', () => {
           [950, titleAndLegend('97126.5', '97.126')],
           [DIVERGENCE_MOMENT_MILLIS, titleAndLegend('97126.5', '97.126')],
         ],
-        kinds: ['wait', 'wait', 'wait', 'wait', 'diverged'],
+        kinds: ['hold', 'hold', 'hold', 'hold', 'report'],
       },
       {
         why: 'the mouse leaves the chart: the legend shows the last bar again and agrees',
@@ -156,7 +166,7 @@ describe('CrossCheck', () => {
           [900, titleAndLegend('97126.5', '97126.5')],
           [1000, titleAndLegend('97127', '97127')],
         ],
-        kinds: ['wait', 'wait', 'agree', 'agree', 'agree'],
+        kinds: ['hold', 'hold', 'agree', 'agree', 'agree'],
       },
     ] as const)('$why', ({ reads, kinds }) => {
       expect(judgeAll(reads)).toEqual(kinds);
@@ -166,7 +176,7 @@ describe('CrossCheck', () => {
       const check = new CrossCheck();
       check.judge(titleAndLegend('97123.45', '97123.45'), T0);
       expect(check.judge(titleAndLegend('97123.45', '95010'), T0 + 1000)).toEqual({
-        kind: 'wait',
+        kind: 'hold',
         recheckAt: T0 + 1000 + IN_STEP_MILLIS + 1,
       });
     });
