@@ -19,6 +19,18 @@ export interface QuoteView {
   readonly isStale: boolean;
 }
 
+/** A price and where the page shows it ("title", "order book", "chart legend"). */
+export interface PlacedPriceView {
+  readonly place: string;
+  readonly price: string;
+}
+
+/** The page shows its last price in two places that disagree: no tick is taken until they agree. */
+export interface DivergenceView {
+  readonly first: PlacedPriceView;
+  readonly second: PlacedPriceView;
+}
+
 export interface LevelView {
   readonly tranche: string;
   readonly label: string;
@@ -84,6 +96,8 @@ export interface PlanView {
   readonly tickSize: string;
   readonly lotStep: string;
   readonly quote: QuoteView | null;
+  /** Why no tick is taken although the page shows a price (lib/watch/cross-check); null when none is held. */
+  readonly divergence: DivergenceView | null;
   readonly position: string;
   readonly averageEntry: string | null;
   readonly openRisk: string;
@@ -127,6 +141,7 @@ export function planView(
   quote: QuoteInput | null,
   journal: readonly JournalEntry[],
   now: number,
+  divergence: DivergenceView | null = null,
 ): PlanView {
   const { engine } = record;
   // The live plan: the plan file as armed, with its adjustments.
@@ -235,6 +250,7 @@ export function planView(
             ageSeconds: Math.max(0, Math.round((now - quote.time) / 1000)),
             isStale: quote.isStale,
           },
+    divergence,
     position: held?.position ?? '0',
     averageEntry: held?.averageEntry ?? null,
     openRisk: held?.openRisk ?? '0',
