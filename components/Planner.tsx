@@ -2,6 +2,8 @@ import type { QuarantinedView } from '../lib/messages/plans';
 import type { ExportKind } from '../lib/plan/plan-text';
 import type { PlanView } from '../lib/worker/view';
 import * as format from './format';
+import type { HeatView } from './adjust/HeatMeter';
+import { LiveTrades, type LiveActions } from './adjust/LiveTrades';
 import { KeptAside } from './KeptAside';
 import { PlanImport, type ImportResult } from './PlanImport';
 import { PlanList, type PlanAction } from './PlanList';
@@ -29,6 +31,8 @@ export interface PlannerProps {
   readonly onDismissDelete: () => void;
   readonly onExportQuarantined: (entry: QuarantinedView) => void;
   readonly onShowWithoutPlan: (isShown: boolean) => void;
+  /** Live trades and the account heat: absent, the planner shows neither. */
+  readonly live?: { readonly heat: HeatView; readonly actions: LiveActions };
 }
 
 /**
@@ -79,6 +83,9 @@ export function Planner(props: PlannerProps) {
           />
         )}
       </section>
+      {props.live !== undefined && (
+        <LiveTrades plans={plans ?? []} heat={props.live.heat} actions={props.live.actions} />
+      )}
       <KeptAside records={quarantined} onExport={props.onExportQuarantined} />
       <section class="tr-section" aria-labelledby="tr-panel-title">
         <h2 id="tr-panel-title">On-page panel</h2>

@@ -111,6 +111,9 @@ export const STYLES = `
 .tr-changed td{font-weight:600;}
 .tr-changed td:last-child{color:var(--tr-info);}
 .tr-alerts.tr-changes li{white-space:normal;overflow:visible;}
+.tr-heat{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:11px;margin:4px 8px;}
+.tr-live-body{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:12px;align-items:start;}
+.tr-live+.tr-live{border-top:1px solid var(--tr-border);margin-top:10px;padding-top:10px;}
 .tr-root input:not([type]),.tr-root input[type="text"],.tr-root textarea{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:3px 5px;font:inherit;}
 .tr-root input[aria-invalid="true"],.tr-root textarea[aria-invalid="true"]{border-color:var(--tr-sell);}
 .tr-error{color:var(--tr-sell);font-size:11px;width:100%;}

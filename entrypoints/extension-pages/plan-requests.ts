@@ -21,17 +21,23 @@ export function planRequests(
       settle(ask<'plan-skip'>({ type: 'plan-skip', id, tranche, requestId: crypto.randomUUID() })),
     onPause: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
     onResume: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
-    // A preview changes nothing; an adjustment applied (or refused and journaled) reloads the plans.
-    onAdjust: async (id, mode, adjustment, requestId) => {
-      const reply = await ask<'plan-adjust'>({
-        type: 'plan-adjust',
-        id,
-        mode,
-        adjustment: { ...adjustment },
-        requestId,
-      });
-      if (mode === 'apply' && reply.ok) await settle(Promise.resolve({ ok: true }));
-      return reply;
-    },
+    onAdjust: adjustRequest(settle),
+  };
+}
+
+/** An adjustment's preview changes nothing; an adjustment applied (or refused, and journaled) reloads the plans. */
+export function adjustRequest(
+  settle: (reply: Promise<Ack>) => Promise<void>,
+): NonNullable<PlanActions['onAdjust']> {
+  return async (id, mode, adjustment, requestId) => {
+    const reply = await ask<'plan-adjust'>({
+      type: 'plan-adjust',
+      id,
+      mode,
+      adjustment: { ...adjustment },
+      requestId,
+    });
+    if (mode === 'apply' && reply.ok) await settle(Promise.resolve({ ok: true }));
+    return reply;
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+import type { HeatView } from '../../components/adjust/HeatMeter';
 import { PageTabs, type PageTab } from '../../components/PageTabs';
 import { PlanDesigner } from '../../components/PlanDesigner';
 import type { SaveResult } from '../../components/PlanEditor';
@@ -11,6 +12,7 @@ import type { QuarantinedView } from '../../lib/messages/plans';
 import { exportFileName, parsePlanText, planNameOf, type ExportKind } from '../../lib/plan/plan-text';
 import type { PlanView } from '../../lib/worker/view';
 import { ask } from '../extension-pages/background-client';
+import { liveRequests } from '../extension-pages/live-requests';
 import { usePolling } from '../extension-pages/use-polling';
 import { downloadText } from './download';
 
@@ -21,6 +23,7 @@ interface Loaded {
   readonly plans: readonly PlanView[];
   readonly quarantined: readonly QuarantinedView[];
   readonly history: { readonly bytes: number; readonly maxBytes: number };
+  readonly heat: HeatView;
 }
 
 /** The options page wired to the background: import, lifecycle, export, the panel's switch. */
@@ -47,8 +50,10 @@ export function App({
 
   const load = useCallback(async () => {
     const reply = await ask<'plans-view'>({ type: 'plans-view', isAll: true });
-    if (reply.ok) setLoaded({ plans: reply.plans, quarantined: reply.quarantined, history: reply.history });
-    else setError(reply.error);
+    if (reply.ok) {
+      const { plans, quarantined, history, heat } = reply;
+      setLoaded({ plans, quarantined, history, heat });
+    } else setError(reply.error);
   }, []);
   usePolling(load, REFRESH_MILLIS);
 
@@ -188,6 +193,14 @@ export function App({
             )
           }
           onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
+          live={{
+            heat: loaded?.heat ?? null,
+            actions: liveRequests(async (reply) => {
+              const answer = await reply;
+              setError(answer.ok ? null : answer.error);
+              await load();
+            }),
+          }}
         />
       </div>
     </>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+import type { HeatView } from '../../components/adjust/HeatMeter';
 import { PickPrice, type PickStatus } from '../../components/PickPrice';
 import type { PlanActions } from '../../components/PlanCard';
 import { Popup } from '../../components/Popup';
@@ -18,7 +19,9 @@ const REFRESH_MILLIS = 1000;
 
 /** The popup wired to the background: plans, confirmations, quiet mode and the price picker. */
 export function App({ target, highlightId }: { target: TargetTab | null; highlightId: string | null }) {
-  const [view, setView] = useState<{ plans: readonly PlanView[]; isQuiet: boolean } | null>(null);
+  const [view, setView] = useState<{ plans: readonly PlanView[]; isQuiet: boolean; heat: HeatView } | null>(
+    null,
+  );
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [sites, setSites] = useState<readonly PickedSiteView[]>([]);
@@ -27,7 +30,7 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   const load = useCallback(async () => {
     const reply = await ask<'plans-view'>({ type: 'plans-view' });
     if (reply.ok) {
-      setView({ plans: reply.plans, isQuiet: reply.isQuiet });
+      setView({ plans: reply.plans, isQuiet: reply.isQuiet, heat: reply.heat });
       setLoadError(null);
     } else {
       setLoadError(reply.error);
@@ -82,6 +85,7 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
     <Popup
       plans={view?.plans ?? []}
       isQuiet={view?.isQuiet ?? false}
+      heat={view?.heat ?? null}
       isLoading={view === null && loadError === null}
       error={actionError ?? loadError}
       highlightId={highlightId}

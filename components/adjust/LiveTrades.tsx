@@ -1,0 +1,81 @@
+import { useMemo } from 'preact/hooks';
+
+import type { PlanView } from '../../lib/worker/view';
+import * as format from '../format';
+import { LadderChart } from '../LadderChart';
+import type { AdjustmentFields, AdjustReply } from './adjust-port';
+import { AdjustPanel } from './AdjustPanel';
+import { HeatSetting } from './HeatSetting';
+import type { HeatView } from './HeatMeter';
+import { liveChartData } from './live-chart-data';
+
+export interface LiveActions {
+  readonly onAdjust: (
+    planId: string,
+    mode: 'preview' | 'apply',
+    adjustment: AdjustmentFields,
+    requestId: string,
+  ) => Promise<AdjustReply>;
+  readonly onHeat: (equity: string | null, capPercent: string | null) => Promise<void> | void;
+}
+
+/** The planner's live trades: each active plan drawn with its stops and key levels, and adjusted here; the account heat setting. */
+export function LiveTrades({
+  plans,
+  heat,
+  actions,
+}: {
+  plans: readonly PlanView[];
+  heat: HeatView;
+  actions: LiveActions;
+}) {
+  const active = plans.filter((plan) => plan.status === 'active');
+  return (
+    <>
+      {active.length > 0 && (
+        <section class="tr-section" aria-labelledby="tr-live-title">
+          <h2 id="tr-live-title">Live trades</h2>
+          {active.map((view) => (
+            <LiveTrade key={view.id} view={view} onAdjust={actions.onAdjust} />
+          ))}
+        </section>
+      )}
+      <HeatSetting heat={heat} onHeat={actions.onHeat} />
+    </>
+  );
+}
+
+function LiveTrade({ view, onAdjust }: { view: PlanView; onAdjust: LiveActions['onAdjust'] }) {
+  // Redrawn when a line moves, not on every refresh of the view.
+  const drawn = liveChartData(view);
+  const drawnKey = JSON.stringify(drawn);
+  const chart = useMemo(() => drawn, [drawnKey]);
+  const formatValue = useMemo(() => (value: number) => format.axis(value, view.tickSize), [view.tickSize]);
+  return (
+    <div class="tr-live" data-plan={view.id}>
+      <div class="tr-card-head">
+        <span class="tr-symbol">{view.symbol}</span>
+        <span class={`tr-side tr-${view.side}`}>{view.side}</span>
+        <span class="tr-muted">
+          {format.qty(view.position, view.lotStep)} @ {format.price(view.averageEntry, view.tickSize)} · open
+          risk {format.money(view.openRisk)} · {format.percent(view.openRiskPercent)} ·{' '}
+          {format.rMultiple(view.openRiskR)}
+        </span>
+      </div>
+      <div class="tr-live-body">
+        <LadderChart
+          label={`${view.symbol} live: ${chart.levels.map((level) => `${level.title} ${formatValue(level.price)}`).join(', ')}`}
+          series={chart.series}
+          levels={chart.levels}
+          height={260}
+          formatValue={formatValue}
+          formatTime={() => ''}
+        />
+        <AdjustPanel
+          view={view}
+          send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
+        />
+      </div>
+    </div>
+  );
+}

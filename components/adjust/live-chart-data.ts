@@ -1,0 +1,72 @@
+import type { PlanView } from '../../lib/worker/view';
+import type { ChartLevel, ChartSeries } from '../LadderChart';
+
+/** The plan's key levels as chart lines: the prices the trader watches, dotted, with their labels. */
+export function keyLevelLines(
+  levels: readonly { readonly price: string; readonly label: string }[],
+): ChartLevel[] {
+  return levels.map((level) => ({
+    price: Number(level.price),
+    title: level.label,
+    color: 'muted',
+    style: 'dotted',
+  }));
+}
+
+/**
+ * A live trade as a chart: the last price as a line, and across it the average entry,
+ * every lot's stop (one line when they agree), the next add and target, the liquidation
+ * estimate and the key levels. The stop's line carries the key `stop`: the one a drag moves.
+ */
+export function liveChartData(view: PlanView): { series: ChartSeries[]; levels: ChartLevel[] } {
+  const price = Number(view.quote?.price ?? view.averageEntry ?? view.entry?.level ?? 0);
+  const levels: ChartLevel[] = [];
+  if (view.averageEntry !== null) {
+    levels.push({ price: Number(view.averageEntry), title: 'Avg entry', color: 'warn', style: 'solid' });
+  }
+  const stops = [...new Set(view.lots.map((lot) => lot.stop))];
+  stops.forEach((stop, place) => {
+    const lots = view.lots.filter((lot) => lot.stop === stop).map((lot) => lot.lot);
+    const title = stops.length === 1 ? 'Stop' : `Stop lot ${lots.join(', ')}`;
+    levels.push({
+      price: Number(stop),
+      title,
+      color: 'sell',
+      style: 'solid',
+      ...(place === 0 ? { key: 'stop' } : {}),
+    });
+  });
+  if (view.nextAdd !== null) {
+    levels.push({
+      price: Number(view.nextAdd.level),
+      title: view.nextAdd.label,
+      color: 'buy',
+      style: 'solid',
+    });
+  }
+  if (view.nextTarget !== null) {
+    levels.push({
+      price: Number(view.nextTarget.level),
+      title: view.nextTarget.label,
+      color: 'info',
+      style: 'dashed',
+    });
+  }
+  if (view.liquidation !== null) {
+    levels.push({ price: Number(view.liquidation), title: 'Liquidation', color: 'sell', style: 'dotted' });
+  }
+  levels.push(...keyLevelLines(view.levels));
+  return {
+    series: [
+      {
+        title: 'Last price',
+        color: 'text',
+        points: [
+          { time: 1, value: price },
+          { time: 2, value: price },
+        ],
+      },
+    ],
+    levels,
+  };
+}
