@@ -45,6 +45,8 @@ export interface LadderChartProps {
   readonly series: readonly ChartSeries[];
   /** Drawn on the first series. */
   readonly levels?: readonly ChartLevel[];
+  /** The price range to show, when the levels reach beyond the lines (a chart of one price). */
+  readonly range?: { readonly min: number; readonly max: number };
   /** On the first series. */
   readonly markers?: readonly ChartMarker[];
   readonly height: number;
@@ -62,6 +64,7 @@ const LINE_STYLES = { solid: LineStyle.Solid, dashed: LineStyle.Dashed, dotted: 
 export function LadderChart(props: LadderChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const { series, levels, markers, height, formatValue, formatTime } = props;
+  const range = props.range;
   useEffect(() => {
     const element = container.current;
     if (element === null) return undefined;
@@ -97,6 +100,9 @@ export function LadderChart(props: LadderChartProps) {
         title: line.isTitled === true ? line.title : '',
         priceLineVisible: false,
         lastValueVisible: false,
+        ...(range === undefined
+          ? {}
+          : { autoscaleInfoProvider: () => ({ priceRange: { minValue: range.min, maxValue: range.max } }) }),
       });
       drawn.setData(line.points.map((point) => ({ time: point.time as UTCTimestamp, value: point.value })));
       if (index !== 0) return;
@@ -125,6 +131,6 @@ export function LadderChart(props: LadderChartProps) {
     });
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [series, levels, markers, height, formatValue, formatTime]);
+  }, [series, levels, markers, height, formatValue, formatTime, range]);
   return <div ref={container} class="tr-chart" role="img" aria-label={props.label} style={{ height }} />;
 }

@@ -67,6 +67,7 @@ function LiveTrade({ view, onAdjust }: { view: PlanView; onAdjust: LiveActions['
           label={`${view.symbol} live: ${chart.levels.map((level) => `${level.title} ${formatValue(level.price)}`).join(', ')}`}
           series={chart.series}
           levels={chart.levels}
+          range={chart.range}
           height={260}
           formatValue={formatValue}
           formatTime={() => ''}

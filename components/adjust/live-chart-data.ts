@@ -18,7 +18,11 @@ export function keyLevelLines(
  * every lot's stop (one line when they agree), the next add and target, the liquidation
  * estimate and the key levels. The stop's line carries the key `stop`: the one a drag moves.
  */
-export function liveChartData(view: PlanView): { series: ChartSeries[]; levels: ChartLevel[] } {
+export function liveChartData(view: PlanView): {
+  series: ChartSeries[];
+  levels: ChartLevel[];
+  range: { min: number; max: number };
+} {
   const price = Number(view.quote?.price ?? view.averageEntry ?? view.entry?.level ?? 0);
   const levels: ChartLevel[] = [];
   if (view.averageEntry !== null) {
@@ -56,10 +60,16 @@ export function liveChartData(view: PlanView): { series: ChartSeries[]; levels: 
     levels.push({ price: Number(view.liquidation), title: 'Liquidation', color: 'sell', style: 'dotted' });
   }
   levels.push(...keyLevelLines(view.levels));
+  // Every line in sight, with a margin: the chart scales to its one price otherwise.
+  const prices = [price, ...levels.map((level) => level.price)];
+  const [low, high] = [Math.min(...prices), Math.max(...prices)];
+  const margin = (high - low) * 0.08 || price * 0.01;
   return {
+    range: { min: low - margin, max: high + margin },
     series: [
       {
         title: 'Last price',
+        isTitled: true,
         color: 'text',
         points: [
           { time: 1, value: price },

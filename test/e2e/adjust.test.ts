@@ -173,6 +173,24 @@ describe('adjusting a live trade from the on-page panel', () => {
         .locator('dl.tr-grid')
         .getByText(/0\.067 @ 60,000\.0/)
         .waitFor();
+
+      // The planner: the account heat set there, the live trade drawn; the popup shows the heat.
+      // Open risk 0.067 × (60,000 − 59,200) = 53.6 of a cap of 2 % of 10,000 = 200: 26.80 %.
+      const planner = await session.context.newPage();
+      await planner.setViewportSize({ width: 1100, height: 900 });
+      await planner.goto(`chrome-extension://${session.extensionId}/options.html`);
+      const heatForm = planner.getByRole('form', { name: 'Account heat setting' });
+      await heatForm.getByLabel('Equity', { exact: true }).fill('10000');
+      await heatForm.getByLabel('Cap, % of equity').fill('2');
+      await heatForm.getByRole('button', { name: 'Save' }).click();
+      const heatText = '53.6 of 200 (26.80% of the 2% cap)';
+      await planner.getByRole('group', { name: 'Account heat' }).getByText(heatText).waitFor();
+      const live = planner.locator('.tr-live[data-plan]');
+      await live.waitFor();
+      await live.screenshot({ path: join(RESULTS_DIR, 'adjust-planner.png') });
+      await popup.reload();
+      await popup.getByRole('group', { name: 'Account heat' }).getByText(heatText).waitFor();
+      await popup.locator('main').screenshot({ path: join(RESULTS_DIR, 'adjust-popup.png') });
     } finally {
       await probe.close();
     }
