@@ -1,6 +1,7 @@
 import type { PlanView } from '../lib/worker/view';
 import type { AdjustmentFields, AdjustReply } from './adjust/adjust-port';
 import { AdjustPanel } from './adjust/AdjustPanel';
+import { CorrectFill } from './adjust/CorrectFill';
 import { KeyLevelList } from './adjust/KeyLevelList';
 import { ConfirmForm } from './ConfirmForm';
 import * as format from './format';
@@ -22,6 +23,13 @@ export interface PlanActions {
     adjustment: AdjustmentFields,
     requestId: string,
   ) => Promise<AdjustReply>;
+  /** A confirmed fill corrected to the price and quantity the exchange really filled. */
+  readonly onCorrect?: (
+    planId: string,
+    fill: string,
+    price: string,
+    qty: string,
+  ) => Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 /** "armed", "active", "paused", "closed": what the plan is doing, in one word. */
@@ -48,7 +56,7 @@ export function PlanCard({
   const { tickSize, lotStep } = view;
   const state = planState(view);
   const hasPosition = view.status === 'active' || view.position !== '0';
-  const { onAdjust } = actions;
+  const { onAdjust, onCorrect } = actions;
   return (
     <section
       class={`tr-card${isHighlighted ? ' tr-highlight' : ''}`}
@@ -136,6 +144,9 @@ export function PlanCard({
           view={view}
           send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
         />
+      )}
+      {!isCompact && view.status === 'active' && onCorrect !== undefined && (
+        <CorrectFill view={view} onCorrect={(fill, price, qty) => onCorrect(view.id, fill, price, qty)} />
       )}
       {!isCompact && <KeyLevelList view={view} />}
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}

@@ -3,21 +3,17 @@ import { useMemo } from 'preact/hooks';
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
 import { LadderChart } from '../LadderChart';
-import type { AdjustmentFields, AdjustReply } from './adjust-port';
+import type { PlanActions } from '../PlanCard';
 import { AdjustPanel } from './AdjustPanel';
+import { CorrectFill } from './CorrectFill';
 import { HeatSetting } from './HeatSetting';
 import type { HeatView } from './HeatMeter';
 import { liveChartData } from './live-chart-data';
 
-export interface LiveActions {
-  readonly onAdjust: (
-    planId: string,
-    mode: 'preview' | 'apply',
-    adjustment: AdjustmentFields,
-    requestId: string,
-  ) => Promise<AdjustReply>;
+/** What the planner's live trades send: the adjustments and corrections the cards send, and the heat setting. */
+export type LiveActions = Required<Pick<PlanActions, 'onAdjust' | 'onCorrect'>> & {
   readonly onHeat: (equity: string | null, capPercent: string | null) => Promise<void> | void;
-}
+};
 
 /** The planner's live trades: each active plan drawn with its stops and key levels, and adjusted here; the account heat setting. */
 export function LiveTrades({
@@ -36,7 +32,7 @@ export function LiveTrades({
         <section class="tr-section" aria-labelledby="tr-live-title">
           <h2 id="tr-live-title">Live trades</h2>
           {active.map((view) => (
-            <LiveTrade key={view.id} view={view} onAdjust={actions.onAdjust} />
+            <LiveTrade key={view.id} view={view} actions={actions} />
           ))}
         </section>
       )}
@@ -45,7 +41,7 @@ export function LiveTrades({
   );
 }
 
-function LiveTrade({ view, onAdjust }: { view: PlanView; onAdjust: LiveActions['onAdjust'] }) {
+function LiveTrade({ view, actions }: { view: PlanView; actions: LiveActions }) {
   // Redrawn when a line moves, not on every refresh of the view.
   const drawn = liveChartData(view);
   const drawnKey = JSON.stringify(drawn);
@@ -72,10 +68,16 @@ function LiveTrade({ view, onAdjust }: { view: PlanView; onAdjust: LiveActions['
           formatValue={formatValue}
           formatTime={() => ''}
         />
-        <AdjustPanel
-          view={view}
-          send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
-        />
+        <div>
+          <AdjustPanel
+            view={view}
+            send={(mode, adjustment, requestId) => actions.onAdjust(view.id, mode, adjustment, requestId)}
+          />
+          <CorrectFill
+            view={view}
+            onCorrect={(fill, price, qty) => actions.onCorrect(view.id, fill, price, qty)}
+          />
+        </div>
       </div>
     </div>
   );

@@ -22,6 +22,7 @@ export function planRequests(
     onPause: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'pause' })),
     onResume: (id) => void settle(ask<'plan-action'>({ type: 'plan-action', id, action: 'resume' })),
     onAdjust: adjustRequest(settle),
+    onCorrect: correctRequest(settle),
   };
 }
 
@@ -38,6 +39,24 @@ export function adjustRequest(
       requestId,
     });
     if (mode === 'apply' && reply.ok) await settle(Promise.resolve({ ok: true }));
+    return reply;
+  };
+}
+
+/** A confirmed fill corrected; the plans reload once the background has recomputed the trade. */
+export function correctRequest(
+  settle: (reply: Promise<Ack>) => Promise<void>,
+): NonNullable<PlanActions['onCorrect']> {
+  return async (id, fill, price, qty) => {
+    const reply = await ask<'plan-correct'>({
+      type: 'plan-correct',
+      id,
+      fill,
+      price,
+      qty,
+      requestId: crypto.randomUUID(),
+    });
+    if (reply.ok) await settle(Promise.resolve(reply));
     return reply;
   };
 }

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AdjustPanel } from '../../../components/adjust/AdjustPanel';
+import { CorrectFill } from '../../../components/adjust/CorrectFill';
 import type { AdjustSender } from '../../../components/adjust/adjust-port';
 import { createAdjustHandlers } from '../../../entrypoints/background/adjust-handlers';
 import { applyTick } from '../../../lib/store/quotes';
@@ -184,5 +185,30 @@ describe('the adjustment panel', () => {
       expect(screen.getByRole('alert').textContent).toBe('Stop "abc" is not a number above 0'),
     );
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('correcting a confirmed fill', () => {
+  it('sends the fill’s new price, and the trade is recomputed from it', async () => {
+    const handlers = createAdjustHandlers(plans);
+    render(
+      <CorrectFill
+        view={await currentView()}
+        onCorrect={(fill, price, qty) =>
+          handlers['plan-correct'](
+            { type: 'plan-correct', id, fill, price, qty, requestId: 'correct-0001' },
+            { role: 'extension-page' },
+          )
+        }
+      />,
+    );
+    expect((screen.getByLabelText('Fill') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'entry: 0.100 @ 60,000.0',
+    );
+    fireEvent.input(screen.getByLabelText('Filled at'), { target: { value: '60,020' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Correct' }));
+    await screen.findByText('Corrected: the trade is recomputed from it.');
+    // The stop at 59,000 now risks 0.1 × 1,020 = 102.
+    expect(await currentView()).toMatchObject({ averageEntry: '60020', openRisk: '102' });
   });
 });
