@@ -1,13 +1,13 @@
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber, type FormResult } from './adjust-port';
 import { pendingTranches } from './pending-tranches';
 
 /** Add now, at the last price: the next pending add's planned quantity unless the trader types one. */
 export function AddNowForm({ view, onPreview }: { view: PlanView; onPreview: (result: FormResult) => void }) {
-  const id = `tr-${useId()}`;
   const [qty, setQty] = useState('');
   const next = pendingTranches(view.tranches, 'add')[0]?.tranche ?? null;
   const submit = (event: Event) => {
@@ -18,17 +18,12 @@ export function AddNowForm({ view, onPreview }: { view: PlanView; onPreview: (re
   };
   return (
     <form class="tr-form" aria-label="Add now" onSubmit={submit}>
-      <label for={`${id}-qty`}>
-        Quantity
-        <input
-          id={`${id}-qty`}
-          inputMode="decimal"
-          autocomplete="off"
-          placeholder={next?.qty == null ? 'the entry’s' : format.field(next.qty, view.lotStep)}
-          value={qty}
-          onInput={(event) => setQty(event.currentTarget.value)}
-        />
-      </label>
+      <NumberField
+        label="Quantity"
+        value={qty}
+        onValue={setQty}
+        placeholder={next?.qty == null ? 'the entry’s' : format.field(next.qty, view.lotStep)}
+      />
       <button type="submit" class="tr-button tr-primary">
         Preview
       </button>

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber } from './adjust-port';
 
 /**
@@ -61,24 +62,8 @@ export function CorrectFill({
             ))}
           </select>
         </label>
-        <label for={`${id}-price`}>
-          Filled at
-          <input
-            id={`${id}-price`}
-            inputMode="decimal"
-            value={price}
-            onInput={(event) => setPrice(event.currentTarget.value)}
-          />
-        </label>
-        <label for={`${id}-qty`}>
-          Quantity
-          <input
-            id={`${id}-qty`}
-            inputMode="decimal"
-            value={qty}
-            onInput={(event) => setQty(event.currentTarget.value)}
-          />
-        </label>
+        <NumberField label="Filled at" value={price} onValue={setPrice} />
+        <NumberField label="Quantity" value={qty} onValue={setQty} />
         <button type="submit" class="tr-button tr-primary">
           Correct
         </button>

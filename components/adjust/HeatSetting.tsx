@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 
+import { NumberField } from './NumberField';
 import { typedNumber } from './adjust-port';
 import { HeatMeter, type HeatView } from './HeatMeter';
 
@@ -36,24 +37,8 @@ export function HeatSetting({
       </p>
       <HeatMeter heat={heat} />
       <form class="tr-form" aria-label="Account heat setting" onSubmit={submit} style={{ maxWidth: '480px' }}>
-        <label for={`${id}-equity`}>
-          Equity
-          <input
-            id={`${id}-equity`}
-            inputMode="decimal"
-            value={equity}
-            onInput={(event) => setEquity(event.currentTarget.value)}
-          />
-        </label>
-        <label for={`${id}-cap`}>
-          Cap, % of equity
-          <input
-            id={`${id}-cap`}
-            inputMode="decimal"
-            value={cap}
-            onInput={(event) => setCap(event.currentTarget.value)}
-          />
-        </label>
+        <NumberField label="Equity" value={equity} onValue={setEquity} />
+        <NumberField label="Cap, % of equity" value={cap} onValue={setCap} />
         <button type="submit" class="tr-button tr-primary">
           Save
         </button>

@@ -1,7 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber, type FormResult } from './adjust-port';
 
 /** Add a key level (a price and a label the trader watches) or remove one. */
@@ -12,7 +13,6 @@ export function KeyLevelForm({
   view: PlanView;
   onPreview: (result: FormResult) => void;
 }) {
-  const id = `tr-${useId()}`;
   const [price, setPrice] = useState('');
   const [label, setLabel] = useState('support');
   const submit = (event: Event) => {
@@ -25,20 +25,8 @@ export function KeyLevelForm({
   };
   return (
     <form class="tr-form" aria-label="Key levels" onSubmit={submit}>
-      <label for={`${id}-price`}>
-        Level
-        <input
-          id={`${id}-price`}
-          inputMode="decimal"
-          autocomplete="off"
-          value={price}
-          onInput={(event) => setPrice(event.currentTarget.value)}
-        />
-      </label>
-      <label for={`${id}-label`}>
-        Label
-        <input id={`${id}-label`} value={label} onInput={(event) => setLabel(event.currentTarget.value)} />
-      </label>
+      <NumberField label="Level" value={price} onValue={setPrice} />
+      <NumberField label="Label" value={label} onValue={setLabel} isWords />
       <button type="submit" class="tr-button tr-primary">
         Preview
       </button>

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber, type FormResult } from './adjust-port';
 import { pendingTranches } from './pending-tranches';
 
@@ -69,22 +70,10 @@ export function LadderStepForm({
         </select>
       </label>
       {(kind === 'target' || !isNew) && (
-        <label for={`${id}-price`}>
-          {isNew ? 'Price' : 'New price'}
-          <input
-            id={`${id}-price`}
-            inputMode="decimal"
-            autocomplete="off"
-            value={price}
-            onInput={(event) => setPrice(event.currentTarget.value)}
-          />
-        </label>
+        <NumberField label={isNew ? 'Price' : 'New price'} value={price} onValue={setPrice} />
       )}
       {isNew && kind === 'target' && (
-        <label for={`${id}-share`}>
-          Share of the peak
-          <input id={`${id}-share`} value={share} onInput={(event) => setShare(event.currentTarget.value)} />
-        </label>
+        <NumberField label="Share of the peak" value={share} onValue={setShare} isWords />
       )}
       <div class="tr-actions">
         {(kind === 'target' || !isNew) && (

@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { stopBeyondLevel } from '../../lib/sizing/stop-beyond-level';
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber, type FormResult } from './adjust-port';
 
 type Where = 'price' | 'breakeven' | 'level';
@@ -72,18 +73,7 @@ export function StopMoveForm({
           </option>
         </select>
       </label>
-      {where === 'price' && (
-        <label for={`${id}-price`}>
-          Stop price
-          <input
-            id={`${id}-price`}
-            inputMode="decimal"
-            autocomplete="off"
-            value={price}
-            onInput={(event) => setPrice(event.currentTarget.value)}
-          />
-        </label>
-      )}
+      {where === 'price' && <NumberField label="Stop price" value={price} onValue={setPrice} />}
       {where === 'level' && (
         <>
           <label for={`${id}-level`}>
@@ -113,17 +103,7 @@ export function StopMoveForm({
               </option>
             </select>
           </label>
-          {by === 'atr' && (
-            <label for={`${id}-fraction`}>
-              ATR fraction
-              <input
-                id={`${id}-fraction`}
-                inputMode="decimal"
-                value={fraction}
-                onInput={(event) => setFraction(event.currentTarget.value)}
-              />
-            </label>
-          )}
+          {by === 'atr' && <NumberField label="ATR fraction" value={fraction} onValue={setFraction} />}
         </>
       )}
       {view.lots.length > 1 && (

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
+import { NumberField } from './NumberField';
 import { typedNumber, type FormResult } from './adjust-port';
 
 /** A third as a share: the engine rounds the quantity down to the lot step. */
@@ -44,17 +45,12 @@ export function TakeOffForm({
           Exit all
         </button>
       </div>
-      <label for={`${id}-amount`}>
-        Or
-        <input
-          id={`${id}-amount`}
-          inputMode="decimal"
-          autocomplete="off"
-          placeholder={unit === 'share' ? '0.25' : format.field(view.position, view.lotStep)}
-          value={amount}
-          onInput={(event) => setAmount(event.currentTarget.value)}
-        />
-      </label>
+      <NumberField
+        label="Or"
+        value={amount}
+        onValue={setAmount}
+        placeholder={unit === 'share' ? '0.25' : format.field(view.position, view.lotStep)}
+      />
       <label for={`${id}-unit`}>
         As
         <select

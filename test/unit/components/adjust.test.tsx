@@ -11,28 +11,17 @@ import { createStores } from '../../../lib/store/stores';
 import { PlanService } from '../../../lib/worker/plan-service';
 import { planView, type PlanView } from '../../../lib/worker/view';
 import { MemoryStore } from '../worker/memory-store';
+import { plan } from './plan-views';
 
 /*
  * The adjustment panel against the real background service on memory storage: what the
  * trader sees before and after each adjustment is what the engine computes.
  *
- * BTCUSDT long: entry 60,000, stop 59,000 → R = 1,000; budget 10,000 × 1 % = 100 → qty
+ * The component tests' plan (./plan-views.ts), BTCUSDT long: entry 60,000, stop 59,000 → R =
+ * 1,000; budget 10,000 × 1 % = 100 → qty
  * 0.100. ATR 500; a support at 59,800. The entry is confirmed; the price is 60,500.
  */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  volatility: { atr: '500' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59000' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-  levels: [{ price: '59800', label: 'support' }],
-};
+const PLAN = { ...plan, levels: [{ price: '59800', label: 'support' }] };
 
 let plans: PlanService;
 let id: string;
