@@ -17,9 +17,9 @@ import { plan } from './plan-views';
  * The adjustment panel against the real background service on memory storage: what the
  * trader sees before and after each adjustment is what the engine computes.
  *
- * The component tests' plan (./plan-views.ts), BTCUSDT long: entry 60,000, stop 59,000 → R =
- * 1,000; budget 10,000 × 1 % = 100 → qty
- * 0.100. ATR 500; a support at 59,800. The entry is confirmed; the price is 60,500.
+ * The component tests' plan (./plan-views.ts), BTCUSDT long: entry 60,000, stop 59,000 →
+ * R = 1,000; budget 10,000 × 1 % = 100 → qty 0.100; ATR 500. Here with a support at
+ * 59,800. The entry is confirmed; the price is 60,500.
  */
 const PLAN = { ...plan, levels: [{ price: '59800', label: 'support' }] };
 
