@@ -16,11 +16,13 @@ import {
 import { createAcceptContext, createHandlers } from './handlers';
 import { createOverlayHandlers } from './overlay-handlers';
 import { createPlanHandlers } from './plan-handlers';
+import { createPlannerHandlers } from './planner-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
 import { createMessageRouter } from './message-router';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createSerialQueue, StoredRecord, type KeyValueArea } from './storage';
 import { migrateStorage } from './storage-migration';
+import { TabPagesRecorder } from './tab-pages';
 import { TickIntake } from './tick-intake';
 
 export interface BackgroundDeps {
@@ -94,6 +96,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     log,
     ready: migrated,
   });
+  const tabPages = new TabPagesRecorder({ session: deps.session, queue, now: deps.now });
   const wiring = { plans, local: deps.local, watchSettings, badge: deps.badge, now: deps.now };
   ticks.onTick(async (tick) => {
     await plans.onTick(tick);
@@ -118,6 +121,15 @@ export function createBackground(deps: BackgroundDeps): Background {
       ticks,
       pickedSites,
       watchSettings,
+      tabPages,
+      plannerHandlers: createPlannerHandlers({
+        local: deps.local,
+        queue,
+        now: deps.now,
+        newId: deps.newId,
+        watchSettings,
+        tabPages,
+      }),
       planHandlers: createPlanHandlers({ plans, local: deps.local, watchSettings, now: deps.now }),
       overlayHandlers: createOverlayHandlers({
         settings: new StoredRecord<OverlaySettings>(
