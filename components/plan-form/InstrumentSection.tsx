@@ -26,7 +26,8 @@ export function InstrumentSection({ form }: { form: FormProps }) {
         path={['instrument', 'venue']}
         label="Venue"
         isText
-        hint={`${VENUES.join(', ')}, or a picked site’s host`}
+        hint="the site whose prices feed it, or any"
+        suggestions={VENUES}
       />
       <PathField form={form} path={['instrument', 'symbol']} label="Symbol" isText placeholder="BTCUSDT" />
       <PathField

@@ -14,6 +14,8 @@ export interface PathFieldProps {
   readonly isText?: boolean;
   /** A whole number (an ATR period, a rule's index), written to the file as a JSON number. */
   readonly isWhole?: boolean;
+  /** Values to offer while typing (any other may still be typed). */
+  readonly suggestions?: readonly string[];
 }
 
 /**
@@ -21,7 +23,16 @@ export interface PathFieldProps {
  * decimal stays the text the trader wrote), emptied is removed, and the field's problems
  * show under it.
  */
-export function PathField({ form, path, label, hint, placeholder, isText, isWhole }: PathFieldProps) {
+export function PathField({
+  form,
+  path,
+  label,
+  hint,
+  placeholder,
+  isText,
+  isWhole,
+  suggestions,
+}: PathFieldProps) {
   const name = fieldName(path);
   return (
     <TextField
@@ -33,6 +44,7 @@ export function PathField({ form, path, label, hint, placeholder, isText, isWhol
       placeholder={placeholder}
       isNumber={isText !== true}
       isWide={isText === true}
+      suggestions={suggestions}
       onValue={(text) => {
         const trimmed = text.trim();
         if (trimmed === '') form.onSet(path, undefined);

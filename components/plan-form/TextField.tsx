@@ -15,6 +15,8 @@ export interface TextFieldProps {
   /** A number (decimal keyboard on touch screens) or words. */
   readonly isNumber?: boolean;
   readonly isWide?: boolean;
+  /** Values offered while typing (a datalist); any other may still be typed. */
+  readonly suggestions?: readonly string[];
 }
 
 /** One labelled input, its problems under it as the trader types. */
@@ -32,10 +34,18 @@ export function TextField(props: TextFieldProps) {
         spellcheck={false}
         value={props.value}
         placeholder={props.placeholder}
+        list={props.suggestions === undefined ? undefined : `${id}-suggestions`}
         aria-invalid={hasProblems}
         aria-describedby={hasProblems ? `${id}-problems` : undefined}
         onInput={(event) => props.onValue(event.currentTarget.value)}
       />
+      {props.suggestions !== undefined && (
+        <datalist id={`${id}-suggestions`}>
+          {props.suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
       {props.hint !== undefined && <span class="tr-hint">{props.hint}</span>}
       <FieldProblems id={`${id}-problems`} problems={props.problems} />
     </div>

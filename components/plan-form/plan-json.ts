@@ -31,30 +31,35 @@ export function textAt(json: unknown, path: FieldPath): string {
 
 /**
  * The JSON with one field set, or removed when `value` is undefined. Objects on the way
- * are created as needed; an object left empty by a removal goes too (an optional section
- * the trader emptied is no longer in the file), but the plan itself and a list's rows stay.
+ * are created as needed. An optional section the trader emptied (`limits`, `alerts`,
+ * `volatility`) leaves the file; a required one stays, so that its missing field is named.
  */
 export function withValueAt(json: unknown, path: FieldPath, value: unknown): JsonObject {
-  const changed = changedAt(json, path, value, false);
-  return isObject(changed) ? changed : {};
+  const [key, ...rest] = path;
+  if (key === undefined || typeof key === 'number') return isObject(json) ? json : {};
+  const plan: Record<string, unknown> = isObject(json) ? { ...json } : {};
+  const next = changedAt(plan[key], rest, value);
+  const isEmptied = isObject(next) && Object.keys(next).length === 0 && rest.length > 0;
+  if (next === undefined || (isEmptied && OPTIONAL_SECTIONS.has(key))) delete plan[key];
+  else plan[key] = next;
+  return plan;
 }
 
-function changedAt(json: unknown, path: FieldPath, value: unknown, mayPrune: boolean): unknown {
+function changedAt(json: unknown, path: FieldPath, value: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return value;
   if (typeof key === 'number') {
     const list = Array.isArray(json) ? [...(json as unknown[])] : [];
-    // A row emptied field by field stays a row: only its remove button takes it away.
-    const next = changedAt(list[key], rest, value, false);
+    const next = changedAt(list[key], rest, value);
     if (next === undefined) list.splice(key, 1);
     else list[key] = next;
     return list;
   }
   const object: Record<string, unknown> = isObject(json) ? { ...json } : {};
-  const next = changedAt(object[key], rest, value, true);
+  const next = changedAt(object[key], rest, value);
   if (next === undefined) delete object[key];
   else object[key] = next;
-  return Object.keys(object).length === 0 && mayPrune ? undefined : object;
+  return object;
 }
 
 /** A field as the plan's problems name it: `scaleOut[1].at`. */
@@ -66,6 +71,12 @@ export function fieldName(path: FieldPath): string {
 }
 
 const PLAN_KEYS = Object.keys(PlanSchema.shape);
+/** The plan's sections that may be left out (they have a default, or are optional). */
+const OPTIONAL_SECTIONS = new Set(
+  Object.entries(PlanSchema.shape)
+    .filter(([, schema]) => schema.safeParse(undefined).success)
+    .map(([key]) => key),
+);
 
 /** The plan's top-level fields in the order the format lists them (unknown ones after), so the file reads the same whatever was typed first. */
 export function inPlanOrder(json: JsonObject): JsonObject {

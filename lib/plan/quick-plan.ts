@@ -85,12 +85,12 @@ export function quickPlanJson(input: QuickPlanInput): Record<string, unknown> {
     },
     side: input.side,
     account: given({ equity: input.equity, riskPercent: input.riskPercent }),
-    ...(input.stopKind === 'atr' ? { volatility: given({ atr: input.atr }) } : {}),
+    ...(input.stopKind === 'atr' && input.atr.trim() !== '' ? { volatility: { atr: input.atr } } : {}),
     entry: {
       ...given({ price: input.entryPrice }),
       ...(input.entryWhen === 'touch' ? {} : { when: input.entryWhen }),
     },
-    stop: given({ [input.stopKind]: input.stopValue }),
+    ...(input.stopValue.trim() === '' ? {} : { stop: { [input.stopKind]: input.stopValue } }),
     sizing: { method: 'risk' },
     ...parts,
   };
