@@ -214,6 +214,37 @@ describe('the ladder chart', () => {
   });
 });
 
+describe('the ladder chart’s drag (any owner: the planner, a live plan’s stop)', () => {
+  it('hands over the key and the snapped price of a keyed level; a level without a key stays put', () => {
+    const onDragLevel = vi.fn();
+    render(
+      <LadderChart
+        label="test"
+        height={100}
+        formatValue={String}
+        formatTime={String}
+        series={[{ title: 'a', color: 'text', points: [{ time: 1, value: 100 }] }]}
+        levels={[
+          { price: 95, title: 'Stop', color: 'sell', style: 'solid', key: 'stop' },
+          { price: 80, title: 'Support', color: 'muted', style: 'dotted' },
+        ]}
+        onDragLevel={onDragLevel}
+        snapPrice={(price) => Math.round(price)}
+      />,
+    );
+    const chart = document.querySelector('.tr-chart') as HTMLElement;
+    // The mock draws price p at y = 1000 − p: the stop's line is at 905, the support's at 920.
+    fireEvent.pointerDown(chart, { clientY: 905, pointerId: 1 });
+    fireEvent.pointerMove(chart, { clientY: 902.4, pointerId: 1 });
+    fireEvent.pointerUp(chart, { clientY: 902.4, pointerId: 1 });
+    expect(onDragLevel).toHaveBeenCalledWith('stop', 98);
+    fireEvent.pointerDown(chart, { clientY: 920, pointerId: 2 });
+    fireEvent.pointerMove(chart, { clientY: 900, pointerId: 2 });
+    fireEvent.pointerUp(chart, { clientY: 900, pointerId: 2 });
+    expect(onDragLevel).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('dragging the ladder’s levels', () => {
   /** Drag a level's line (the chart mock draws price p at y = 1000 − p) to a new price. */
   function drag(from: number, to: number): void {

@@ -227,6 +227,27 @@ describe('planner page', () => {
     return props;
   }
 
+  it('your account: the equity and risk new plans start from, checked before they are kept', async () => {
+    const onSaveAccount = vi.fn(async () => null);
+    planner({ account: { equity: '', riskPercent: '' }, onSaveAccount });
+    const form = screen.getByRole('form', { name: 'Your account' });
+    fireEvent.input(within(form).getByLabelText('Equity'), { target: { value: '25,000' } });
+    fireEvent.input(within(form).getByLabelText('Risk per trade %'), { target: { value: 'half' } });
+    expect(form.querySelector('[data-field="account.riskPercent"] .tr-field-error')?.textContent).toBe(
+      'must be a number above 0, like 10000',
+    );
+    expect((within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(within(form).getByLabelText('Risk per trade %'), { target: { value: '0.50' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(onSaveAccount, 'thousands separators dropped, the number canonical').toHaveBeenCalledWith(
+      '25000',
+      '0.5',
+    );
+    await waitFor(() =>
+      expect(within(form).getByRole('status').textContent).toBe('Saved: new plans start from these.'),
+    );
+  });
+
   it('a deleted plan can be restored with Undo', () => {
     const props = planner({ deleted: { id: 'p7', name: 'ETH fade' } });
     expect(screen.getByRole('status').textContent).toContain('Deleted “ETH fade”.');
