@@ -23,8 +23,8 @@ describe('levelMeasure: the measure that puts a dragged level at a price', () =>
       '66.6333',
       'a short: (300 − 100.1) / (300 / 100) = 66.6333… → 4 places',
     ],
-  ] as const)('%s at %s from %s (%s) is %s: %s', (kind, level, from, side, value) => {
-    expect(levelMeasure(kind, d(level), d(from), side, d('5'), d('2'))).toBe(value);
+  ] as const)('%s at %s from %s (%s) is %s: %s', (kind, level, from, side, value, arithmetic) => {
+    expect(levelMeasure(kind, d(level), d(from), side, d('5'), d('2')), arithmetic).toBe(value);
   });
 
   it('is the inverse of levelFrom', () => {
@@ -41,7 +41,7 @@ describe('stopMeasure: the stop dragged, in the unit the plan writes it', () => 
     ['percent', '97', 'long', '3', '(100 − 97) / 1 = 3 % below a long’s entry'],
     ['atr', '96', 'long', '2', '(100 − 96) / ATR 2'],
     ['percent', '102', 'short', '2', 'above a short’s entry: (102 − 100) / 1'],
-  ] as const)('%s stop at %s for a %s: %s (%s)', (kind, stop, side, value) => {
-    expect(stopMeasure(kind, d(stop), d('100'), side, d('2'))).toBe(value);
+  ] as const)('%s stop at %s for a %s: %s (%s)', (kind, stop, side, value, arithmetic) => {
+    expect(stopMeasure(kind, d(stop), d('100'), side, d('2')), arithmetic).toBe(value);
   });
 });
