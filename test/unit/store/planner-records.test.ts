@@ -41,8 +41,8 @@ describe('account defaults', () => {
       'beyond the limits, below 0',
     ],
     [{ equity: null, riskPercent: null }, { equity: null, riskPercent: null }, 'not set'],
-  ])('%o is read as %o (%s)', (stored, read) => {
-    expect(AccountDefaultsSchema.parse({ version: 1, ...stored })).toEqual({ version: 1, ...read });
+  ])('%o is read as %o (%s)', (stored, read, why) => {
+    expect(AccountDefaultsSchema.parse({ version: 1, ...stored }), why).toEqual({ version: 1, ...read });
   });
 });
 
