@@ -206,7 +206,8 @@ export const STYLES = `
 @media (max-width:1000px){.tr-designer-grid{grid-template-columns:minmax(0,1fr);}.tr-designer-side{position:static;}}
 .tr-advanced,.tr-signal-box{margin-top:8px;}
 .tr-advanced>summary,.tr-signal-box>summary{cursor:pointer;color:var(--tr-info);font-weight:600;}
-.tr-signal{display:flex;flex-direction:column;gap:8px;margin-top:6px;}
+.tr-signal{display:flex;flex-direction:column;gap:8px;margin-top:6px;max-width:760px;}
+.tr-signal>.tr-field{flex:none;max-width:none;}
 .tr-signal-text{width:100%;min-height:110px;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;}
 .tr-templates{list-style:none;margin:6px 0 0;padding:0;display:flex;gap:4px 14px;flex-wrap:wrap;color:var(--tr-muted);}
 .tr-root input[type="datetime-local"]{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:2px 5px;font:inherit;}
