@@ -24,7 +24,8 @@ const LIB_LAYERS = {
   price: [],
   sites: ['price'],
   instruments: ['price', 'sites'],
-  messages: ['plan'],
+  // The sender check reads what a page's address means (lib/sites/page-identity).
+  messages: ['plan', 'sites'],
   watch: ['price', 'sites', 'messages'],
   store: ['plan', 'engine', 'messages'],
   worker: [

@@ -3,18 +3,17 @@ import { normalizeSymbol } from '../../lib/sites/symbol';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
+import type { Stores } from '../../lib/store/stores';
 import type { createPlannerHandlers } from './planner-handlers';
 import type { TabPagesRecorder } from './tab-pages';
 import type { Handlers } from './message-router';
-import type { StoredRecord } from './storage';
 import type { TickIntake } from './tick-intake';
-import type { WatchSettings } from '../../lib/store/watch-settings';
 
 /** What the handlers are wired to. */
 export interface HandlerDeps {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
-  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly stores: Stores;
   readonly tabPages: TabPagesRecorder;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
   readonly plannerHandlers: ReturnType<typeof createPlannerHandlers>;
@@ -25,7 +24,7 @@ export interface HandlerDeps {
 export function createHandlers({
   ticks,
   pickedSites,
-  watchSettings,
+  stores,
   tabPages,
   planHandlers,
   plannerHandlers,
@@ -52,7 +51,10 @@ export function createHandlers({
       return { ok: true };
     },
     'watch-config': async (_request, sender) => {
-      const [settings, site] = await Promise.all([watchSettings.read(), pickedSites.siteFor(sender.origin)]);
+      const [settings, site] = await Promise.all([
+        stores.watchSettings.read(),
+        pickedSites.siteFor(sender.origin),
+      ]);
       return {
         ok: true,
         config: {
@@ -83,15 +85,13 @@ export interface ContextDeps {
 /** The sender check's view of the world, read fresh for each message (the worker may have restarted). */
 export function createAcceptContext(deps: ContextDeps): () => Promise<AcceptContext> {
   return async () => {
-    const [pickedPatterns, pendingPick] = await Promise.all([
-      deps.pickedSites.originPatterns(),
-      deps.pickedSites.pendingPick(),
-    ]);
+    const [picked, pendingPick] = await Promise.all([deps.pickedSites.all(), deps.pickedSites.pendingPick()]);
     return {
       extensionId: deps.extensionId,
       extensionOrigin: deps.extensionOrigin,
-      contentOrigins: [...deps.manifestPatterns, ...pickedPatterns],
+      contentOrigins: [...deps.manifestPatterns, ...Object.keys(picked).map((origin) => `${origin}/*`)],
       pendingPick: pendingPick === null ? null : { tabId: pendingPick.tabId, origin: pendingPick.origin },
+      picked,
     };
   };
 }

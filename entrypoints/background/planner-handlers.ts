@@ -1,32 +1,14 @@
 import { checkPlan } from '../../lib/checks/check-plan';
 import { formatProblem } from '../../lib/plan/problems';
-import {
-  ACCOUNT_DEFAULTS_KEY,
-  AccountDefaultsSchema,
-  emptyAccountDefaults,
-  type AccountDefaults,
-} from '../../lib/store/account-defaults';
-import {
-  emptyPlanTemplates,
-  PLAN_TEMPLATES_KEY,
-  PlanTemplatesSchema,
-  withoutTemplate,
-  withTemplate,
-  type PlanTemplates,
-} from '../../lib/store/plan-templates';
-import { PLANNER_DRAFT_KEY, PlannerDraftSchema, type PlannerDraft } from '../../lib/store/planner-draft';
-import { parseQuotesRecord, QUOTES_KEY, quoteKey } from '../../lib/store/quotes';
-import {
-  BucketSchema,
-  emptyTickHistoryIndex,
-  TICK_HISTORY_INDEX_KEY,
-  TickHistoryIndexSchema,
-  type Bucket,
-} from '../../lib/store/tick-history';
+import { AccountDefaultsSchema } from '../../lib/store/account-defaults';
+import { withoutTemplate, withTemplate } from '../../lib/store/plan-templates';
+import { quoteKey } from '../../lib/store/quotes';
+import { StoredRecord } from '../../lib/store/stored-record';
+import type { Stores } from '../../lib/store/stores';
+import { BucketSchema, TICK_HISTORY_INDEX, type Bucket } from '../../lib/store/tick-history';
 import { historyBucketsFor, historyRows, historySpans } from '../../lib/store/tick-history-read';
-import type { WatchSettings } from '../../lib/store/watch-settings';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 import type { Handlers } from './message-router';
-import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
 import type { TabPagesRecorder } from './tab-pages';
 
 type PlannerHandlers = Pick<
@@ -44,45 +26,18 @@ type PlannerHandlers = Pick<
 >;
 
 export interface PlannerHandlerDeps {
-  readonly local: KeyValueArea;
+  readonly stores: Stores;
   readonly queue: SerialQueue;
   readonly now: () => number;
   readonly newId: () => string;
-  readonly watchSettings: StoredRecord<WatchSettings>;
   readonly tabPages: TabPagesRecorder;
 }
 
 /** The planner's draft, account defaults and templates, the tick history, and the page a quick plan starts from. */
 export function createPlannerHandlers(deps: PlannerHandlerDeps): PlannerHandlers {
-  const { local, queue, now } = deps;
-  const draft = new StoredRecord<PlannerDraft | null>(
-    local,
-    PLANNER_DRAFT_KEY,
-    PlannerDraftSchema.nullable(),
-    () => null,
-    now,
-  );
-  const account = new StoredRecord<AccountDefaults>(
-    local,
-    ACCOUNT_DEFAULTS_KEY,
-    AccountDefaultsSchema,
-    emptyAccountDefaults,
-    now,
-  );
-  const templates = new StoredRecord<PlanTemplates>(
-    local,
-    PLAN_TEMPLATES_KEY,
-    PlanTemplatesSchema,
-    emptyPlanTemplates,
-    now,
-  );
-  const historyIndex = new StoredRecord(
-    local,
-    TICK_HISTORY_INDEX_KEY,
-    TickHistoryIndexSchema,
-    emptyTickHistoryIndex,
-    now,
-  );
+  const { stores, queue, now } = deps;
+  const { local, plannerDraft: draft, accountDefaults: account, planTemplates: templates } = stores;
+  const historyIndex = new StoredRecord(local, TICK_HISTORY_INDEX, stores.quarantine);
   return {
     'planner-draft-get': async () => ({ ok: true, text: (await draft.read())?.text ?? null }),
     'planner-draft-set': async ({ text }) => {
@@ -139,8 +94,8 @@ export function createPlannerHandlers(deps: PlannerHandlerDeps): PlannerHandlers
     'page-quote': async ({ page }) => {
       const found = 'tabId' in page ? await deps.tabPages.pageOf(page.tabId, page.origin) : page;
       if (found === null) return { ok: true, page: null };
-      const [stored, settings] = await Promise.all([local.get([QUOTES_KEY]), deps.watchSettings.read()]);
-      const quote = parseQuotesRecord(stored[QUOTES_KEY]).quotes[quoteKey(found.venue, found.symbol)];
+      const [quotes, settings] = await Promise.all([stores.quotes.read(), stores.watchSettings.read()]);
+      const quote = quotes.quotes[quoteKey(found.venue, found.symbol)];
       const at = now();
       return {
         ok: true,

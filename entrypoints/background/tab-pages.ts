@@ -1,16 +1,9 @@
-import {
-  emptyTabPages,
-  isNewTabPage,
-  TAB_PAGES_KEY,
-  TabPagesSchema,
-  withTabPage,
-  type TabPage,
-  type TabPages,
-} from '../../lib/store/tab-pages';
-import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
+import type { StoredRecord } from '../../lib/store/stored-record';
+import { isNewTabPage, withTabPage, type TabPage, type TabPages } from '../../lib/store/tab-pages';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 
 export interface TabPagesDeps {
-  readonly session: KeyValueArea;
+  readonly record: StoredRecord<TabPages>;
   readonly queue: SerialQueue;
   readonly now: () => number;
 }
@@ -21,27 +14,25 @@ export interface TabPagesDeps {
  * comparison with what this worker last wrote.
  */
 export class TabPagesRecorder {
-  private readonly record: StoredRecord<TabPages>;
   private known: TabPages | null = null;
 
-  constructor(private readonly deps: TabPagesDeps) {
-    this.record = new StoredRecord(deps.session, TAB_PAGES_KEY, TabPagesSchema, emptyTabPages, deps.now);
-  }
+  constructor(private readonly deps: TabPagesDeps) {}
 
   async note(tabId: number, page: Omit<TabPage, 'seenAt'>): Promise<void> {
     if (this.known !== null && !isNewTabPage(this.known, tabId, page)) return;
-    await this.deps.queue(async () => {
-      const stored = await this.record.read();
+    const { record, queue, now } = this.deps;
+    await queue(async () => {
+      const stored = await record.read();
       this.known = isNewTabPage(stored, tabId, page)
-        ? withTabPage(stored, tabId, { ...page, seenAt: this.deps.now() })
+        ? withTabPage(stored, tabId, { ...page, seenAt: now() })
         : stored;
-      if (this.known !== stored) await this.record.write(this.known);
+      if (this.known !== stored) await record.write(this.known);
     });
   }
 
   /** The page a tab last sent a price from, if it still shows that origin. */
   async pageOf(tabId: number, origin: string): Promise<TabPage | null> {
-    const page = (await this.record.read()).tabs[String(tabId)];
+    const page = (await this.deps.record.read()).tabs[String(tabId)];
     return page !== undefined && page.origin === origin ? page : null;
   }
 }

@@ -132,8 +132,14 @@ export const PlanViewSchema = z.strictObject({
 });
 
 export const QuarantinedViewSchema = z.strictObject({
+  /** The storage key it was found under. */
   key: z.string(),
+  /** What it is, as a trader knows it: `Plan “BTC breakout” · BTCUSDT long`, `Latest prices`. */
+  label: z.string(),
+  /** Why it was kept aside. */
   problem: z.string(),
+  /** What that means for the trader: "This plan is not running." */
+  effect: z.string(),
   /** The record as it was found, as JSON text, for export. */
   raw: z.string(),
   at: z.number(),

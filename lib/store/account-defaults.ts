@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { readLimitedNumber } from '../number-limits';
+import type { RecordSpec } from './stored-record';
 
 /** storage.local key of the trader's account defaults. */
 export const ACCOUNT_DEFAULTS_KEY = 'account-defaults';
@@ -27,3 +28,9 @@ export type AccountDefaults = z.infer<typeof AccountDefaultsSchema>;
 export function emptyAccountDefaults(): AccountDefaults {
   return { version: 1, equity: null, riskPercent: null };
 }
+
+export const ACCOUNT_DEFAULTS: RecordSpec<AccountDefaults> = {
+  key: ACCOUNT_DEFAULTS_KEY,
+  schema: AccountDefaultsSchema,
+  fallback: emptyAccountDefaults,
+};

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.local key of the trader's own plan templates. */
 export const PLAN_TEMPLATES_KEY = 'plan-templates';
 
@@ -39,6 +41,12 @@ export type PlanTemplates = z.infer<typeof PlanTemplatesSchema>;
 export function emptyPlanTemplates(): PlanTemplates {
   return { version: 1, templates: [] };
 }
+
+export const PLAN_TEMPLATES: RecordSpec<PlanTemplates> = {
+  key: PLAN_TEMPLATES_KEY,
+  schema: PlanTemplatesSchema,
+  fallback: emptyPlanTemplates,
+};
 
 /** The templates with `template` added, replacing one of the same name; the oldest beyond the cap go. */
 export function withTemplate(record: PlanTemplates, template: PlanTemplate): PlanTemplates {

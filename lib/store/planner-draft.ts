@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { MAX_PLAN_TEXT_CHARS } from '../plan/plan-text';
+import type { RecordSpec } from './stored-record';
 
 /** storage.local key of the plan being designed in the planner. */
 export const PLANNER_DRAFT_KEY = 'planner-draft';
@@ -16,3 +17,10 @@ export const PlannerDraftSchema = z.object({
   savedAt: z.number().int().nonnegative(),
 });
 export type PlannerDraft = z.infer<typeof PlannerDraftSchema>;
+
+/** No draft until the trader types one. */
+export const PLANNER_DRAFT: RecordSpec<PlannerDraft | null> = {
+  key: PLANNER_DRAFT_KEY,
+  schema: PlannerDraftSchema.nullable(),
+  fallback: () => null,
+};

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.session key of the page each tab last sent a price from. */
 export const TAB_PAGES_KEY = 'tab-pages';
 
@@ -29,6 +31,12 @@ export type TabPages = z.infer<typeof TabPagesSchema>;
 export function emptyTabPages(): TabPages {
   return { version: 1, tabs: {} };
 }
+
+export const TAB_PAGES: RecordSpec<TabPages> = {
+  key: TAB_PAGES_KEY,
+  schema: TabPagesSchema,
+  fallback: emptyTabPages,
+};
 
 /** Whether a tab's entry would change: the background writes only then, not on every tick. */
 export function isNewTabPage(record: TabPages, tabId: number, page: Omit<TabPage, 'seenAt'>): boolean {

@@ -15,14 +15,14 @@ const CONFIRMABLE = new Set(['trigger', 'target', 'stop']);
  */
 export function notificationFor(
   planId: string,
-  seq: number,
+  number: { readonly epoch: string; readonly seq: number },
   alert: AlertEffect,
   state: EngineState,
 ): NotificationSpec {
   const isConfirmable = CONFIRMABLE.has(alert.kind) && isWaiting(state, alert.tranche);
   const waiting = isConfirmable ? { stopAfter: stopAfterFill(state, alert.tranche, alert.time) } : null;
   return {
-    id: notificationId(planId, seq, alert.tranche),
+    id: notificationId(planId, number.epoch, number.seq, alert.tranche),
     planId,
     tranche: alert.tranche,
     kind: alert.kind,

@@ -11,7 +11,7 @@ import type { PlanRecord, PlanStatus } from '../store/plans';
 import { skipWords } from '../words/effect-words';
 import { trancheName } from '../words/tranche-words';
 import { orderSide } from '../plan/tranche-id';
-import type { JournalEntry } from './journal';
+import type { JournalEntry } from '../store/journal';
 
 /**
  * What the popup, the overlay and the badge show of one plan: computed here, once, from

@@ -29,6 +29,12 @@ const binanceTab: SenderFields = {
   tab: { id: 5 },
   frameId: 0,
 };
+/** A tick is taken only for the symbol its page's address names. */
+const ethTab: SenderFields = {
+  ...binanceTab,
+  url: 'https://www.binance.com/en/futures/ETHUSDT',
+  tab: { id: 6 },
+};
 
 let now: number;
 let worker: Background;
@@ -172,7 +178,7 @@ describe('the recorded prices', () => {
   it('list each symbol’s span and give the last price of each second of a period', async () => {
     // 09:30:01 61000, 09:30:02 61010, 09:30:03 61020; an ETH price between them.
     await ask(tick('61000'), binanceTab);
-    await ask(tick('3000', 'ETHUSDT'), binanceTab);
+    await ask(tick('3000', 'ETHUSDT'), ethTab);
     await ask(tick('61020'), binanceTab);
     await worker.ticks.flushHistory();
     const spans = (await ask({ type: 'tick-history-spans' })) as { spans: { symbol: string }[] };

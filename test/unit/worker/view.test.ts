@@ -36,6 +36,7 @@ function record(engine: EngineState, status: PlanRecord['status']): PlanRecord {
     lifecycle: [],
     processed: [],
     alertSeq: 0,
+    alertEpoch: '0',
     createdAt: 0,
     updatedAt: 0,
   };
