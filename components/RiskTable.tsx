@@ -13,7 +13,7 @@ export interface RiskTableProps {
 /**
  * The planned ladder, one row per tranche, every level filling where planned: the position
  * after it, its average entry, every lot's stop, and the open risk in money, % of equity
- * and R (SPEC §2) once the stop rules have run.
+ * and R (docs/plan-format.md#r) once the stop rules have run.
  */
 export function RiskTable({ plan, ladder, isCompact = false }: RiskTableProps) {
   const { tickSize, lotStep } = plan.instrument;

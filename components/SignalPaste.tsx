@@ -27,7 +27,8 @@ const ANSWER_LABELS: Record<AnswerKind, string> = {
 const ORDER: readonly AnswerKind[] = ['pair', 'side', 'entry', 'stop', 'targets', 'decimalMark'];
 
 /**
- * A trade signal pasted as a channel posts it, read into a plan (docs/plan-format.md#tranche-signal):
+ * A trade signal pasted as a channel posts it, read into a plan
+ * (docs/plan-format.md#from-a-trade-signal-tranche-signal):
  * what the text leaves open or ambiguous is asked, one field per question, never guessed;
  * the risk is the trader's own.
  */

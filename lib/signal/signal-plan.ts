@@ -27,7 +27,8 @@ export type SignalPlan =
   | { readonly ok: false; readonly problems: Problem[] };
 
 /**
- * A pasted trade signal as a `tranche.plan/1` plan (SPEC §5 `tranche signal`): the entry,
+ * A pasted trade signal as a `tranche.plan/1` plan
+ * (docs/plan-format.md#from-a-trade-signal-tranche-signal): the entry,
  * stop and targets at the prices written, risk sizing on the trader's account, the
  * instrument's tick and lot step from the instrument table for the venue, else from the
  * signal's decimals and a default lot step — the plan's name says which. The plan passes

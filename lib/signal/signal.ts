@@ -67,7 +67,7 @@ export interface SignalAnswers {
   readonly decimalMark?: DecimalMark;
 }
 
-/** SPEC input limits on a plan's lists. */
+/** The plan's limit on its lists (docs/plan-format.md#numbers-and-limits). */
 const MAX_TARGETS = 100;
 /** An entry this far from the last price is a misprint or a price in other units (`37.1` for 37,100). */
 const FAR_FROM_LAST = 2;
@@ -76,7 +76,8 @@ const problem = (field: string, message: string): Problem => ({ field, message }
 
 /**
  * A pasted trade signal read into its pair, side, entry, stop, targets and leverage, or
- * one problem per thing missing or ambiguous — asked, never guessed (SPEC §5).
+ * one problem per thing missing or ambiguous — asked, never guessed
+ * (docs/plan-format.md#from-a-trade-signal-tranche-signal).
  */
 export function readSignal(text: string, options: ReadOptions = {}): SignalReading {
   if (text.length > MAX_SIGNAL_CHARS) {

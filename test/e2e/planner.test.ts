@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { screenshot, useExtension } from './harness';
+import { RESULTS_DIR, screenshot, useExtension } from './harness';
 
 const PYRAMID_PLAN = resolve('test/fixtures/golden/plans/pyramid-50-30-20.json');
 const PYRAMID_TICKS = resolve('test/fixtures/golden/data/pyramid-ticks.csv');
@@ -182,7 +182,13 @@ describe('the planner: design and simulate', () => {
     expect(await page.getByRole('button', { name: 'Fill the plan form' }).count()).toBe(0);
     await page.mouse.move(0, 0);
     await page.waitForTimeout(200);
-    await page.locator('.tr-signal-box').screenshot({ path: resolve('test-results/planner-signal.png') });
+    const box = await page.locator('.tr-signal-box').boundingBox();
+    if (box === null) throw new Error('no signal box');
+    // A margin of the page around the box, so the picture reads as a part of the planner.
+    await page.screenshot({
+      path: join(RESULTS_DIR, 'planner-signal.png'),
+      clip: { x: box.x - 16, y: box.y - 16, width: Math.min(box.width, 800) + 32, height: box.height + 32 },
+    });
     await page.getByLabel('Stop price').fill('144.80');
     await page.getByText(/✓ SOLUSDT long · entry 150.40 · 3 targets/).waitFor();
     await page.getByRole('button', { name: 'Fill the plan form' }).click();
