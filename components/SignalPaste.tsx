@@ -28,9 +28,8 @@ const ORDER: readonly AnswerKind[] = ['pair', 'side', 'entry', 'stop', 'targets'
 
 /**
  * A trade signal pasted as a channel posts it, read into a plan
- * (docs/plan-format.md#from-a-trade-signal-tranche-signal):
- * what the text leaves open or ambiguous is asked, one field per question, never guessed;
- * the risk is the trader's own.
+ * (docs/plan-format.md#tranche-signal): what the text leaves open or ambiguous is asked,
+ * one field per question, never guessed; the risk is the trader's own.
  */
 export function SignalPaste(props: SignalPasteProps) {
   const [text, setText] = useState('');

@@ -77,7 +77,7 @@ const problem = (field: string, message: string): Problem => ({ field, message }
 /**
  * A pasted trade signal read into its pair, side, entry, stop, targets and leverage, or
  * one problem per thing missing or ambiguous — asked, never guessed
- * (docs/plan-format.md#from-a-trade-signal-tranche-signal).
+ * (docs/plan-format.md#tranche-signal).
  */
 export function readSignal(text: string, options: ReadOptions = {}): SignalReading {
   if (text.length > MAX_SIGNAL_CHARS) {

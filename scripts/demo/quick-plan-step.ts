@@ -44,7 +44,9 @@ export async function runQuickPlanStep(deps: QuickPlanStepDeps): Promise<boolean
     const table = popup.getByRole('table', { name: 'Risk per tranche' });
     await table.waitFor();
 
-    console.log(`\nPlan a trade here · ${await popup.locator('.tr-quick h1').innerText()} · last ${last}`);
+    console.log(
+      `\nA plan made from the page · ${await popup.locator('.tr-quick h1').innerText()} · last ${last}`,
+    );
     console.log(
       '  long at the last price, stop 2 % below each fill, 1 % of 10,000 at risk, pyramid 50/30/20',
     );

@@ -88,9 +88,10 @@ describe('the planner: design and simulate', () => {
     );
     expect(await page.locator('.tr-charts canvas').count()).toBeGreaterThanOrEqual(2);
     await page.getByText('Advanced: the plan file (JSON)').click();
-    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
-    await screenshot(page, 'planner');
+    await page
+      .locator('section[aria-labelledby="tr-sim-title"]')
+      .screenshot({ path: join(RESULTS_DIR, 'planner.png') });
 
     // Export downloads the plan as JSON; Save as draft stores it in the background.
     const [download] = await Promise.all([
