@@ -88,6 +88,7 @@ describe('the planner: design and simulate', () => {
     );
     expect(await page.locator('.tr-charts canvas').count()).toBeGreaterThanOrEqual(2);
     await page.getByText('Advanced: the plan file (JSON)').click();
+    await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
     await page
       .locator('section[aria-labelledby="tr-sim-title"]')
@@ -188,7 +189,7 @@ describe('the planner: design and simulate', () => {
     // A margin of the page around the box, so the picture reads as a part of the planner.
     await page.screenshot({
       path: join(RESULTS_DIR, 'planner-signal.png'),
-      clip: { x: box.x - 16, y: box.y - 16, width: Math.min(box.width, 800) + 32, height: box.height + 32 },
+      clip: { x: box.x - 16, y: box.y - 6, width: Math.min(box.width, 800) + 32, height: box.height + 22 },
     });
     await page.getByLabel('Stop price').fill('144.80');
     await page.getByText(/✓ SOLUSDT long · entry 150.40 · 3 targets/).waitFor();
