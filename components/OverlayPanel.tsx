@@ -49,11 +49,13 @@ export function OverlayPanel({
     const next = first?.next ?? null;
     const summary = isWaiting
       ? 'confirm'
-      : next !== null
-        ? `${levelName(next)} · ${format.percent(next.distancePercent)}`
-        : first === undefined
-          ? 'no plan'
-          : first.status;
+      : first?.divergence
+        ? 'ticks held'
+        : next !== null
+          ? `${levelName(next)} · ${format.percent(next.distancePercent)}`
+          : first === undefined
+            ? 'no plan'
+            : first.status;
     return (
       <div
         ref={rootRef as Ref<HTMLDivElement>}

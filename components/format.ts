@@ -1,5 +1,6 @@
 import { Decimal } from '../lib/decimal';
 import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
+import type { DivergenceView } from '../lib/worker/view';
 
 /**
  * Every number the screens show goes through here: prices at the instrument's tick
@@ -7,6 +8,11 @@ import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
  */
 export function price(value: string | null, tickSize: string): string {
   return value === null ? '—' : formatAtStep(value, tickSize);
+}
+
+/** The two prices a page shows that disagree: "title 61,293.4 vs order book 61,020.0". */
+export function divergence({ first, second }: DivergenceView, tickSize: string): string {
+  return `${first.place} ${price(first.price, tickSize)} vs ${second.place} ${price(second.price, tickSize)}`;
 }
 
 export function qty(value: string | null, lotStep: string): string {

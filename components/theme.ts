@@ -73,6 +73,7 @@ export const STYLES = `
 .tr-source{color:var(--tr-muted);font-size:11px;}
 .tr-stale{color:var(--tr-warn);font-weight:700;}
 .tr-stale-note{color:var(--tr-warn);font-size:11px;margin:2px 0 4px;}
+.tr-diverged{color:var(--tr-warn);font-weight:700;margin:2px 0 4px;font-variant-numeric:tabular-nums;}
 .tr-grid{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0;font-variant-numeric:tabular-nums;}
 .tr-grid dt{color:var(--tr-muted);}
 .tr-grid dd{margin:0;text-align:right;}

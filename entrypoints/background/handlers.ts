@@ -50,6 +50,10 @@ export function createHandlers({
       await ticks.receiveStale(request);
       return { ok: true };
     },
+    diverged: async (request) => {
+      await ticks.receiveDivergence(request);
+      return { ok: true };
+    },
     'watch-config': async (_request, sender) => {
       const [settings, site] = await Promise.all([
         stores.watchSettings.read(),

@@ -85,6 +85,8 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers.tick(request, webSender(sender));
     case 'stale':
       return handlers.stale(request, webSender(sender));
+    case 'diverged':
+      return handlers.diverged(request, webSender(sender));
     case 'watch-config':
       return handlers['watch-config'](request, webSender(sender));
     case 'picker-result':

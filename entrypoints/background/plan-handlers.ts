@@ -3,7 +3,7 @@ import type { Stores } from '../../lib/store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../../lib/store/tick-history';
 import { journalToCsv } from '../../lib/worker/journal-csv';
 import type { PlanService } from '../../lib/worker/plan-service';
-import { quoteForPlan } from '../../lib/worker/plan-quote';
+import { divergenceForPlan, quoteForPlan } from '../../lib/worker/plan-quote';
 import { keptAsideViews } from '../../lib/worker/quarantine-view';
 import { isTickForPlan } from '../../lib/worker/routing';
 import { planView } from '../../lib/worker/view';
@@ -40,14 +40,12 @@ export function createPlanHandlers({ plans, stores, now }: PlanHandlerDeps): Pla
         return request.isAll === true || record.status === 'armed' || record.status === 'active';
       });
       const views = await Promise.all(
-        shown.map(async (record) =>
-          planView(
-            record,
-            quoteForPlan(record.plan.instrument, quotes, at, settings.staleAfterSeconds),
-            await plans.journal(record.id),
-            at,
-          ),
-        ),
+        shown.map(async (record) => {
+          const { instrument } = record.plan;
+          const quote = quoteForPlan(instrument, quotes, at, settings.staleAfterSeconds);
+          const divergence = divergenceForPlan(instrument, quotes, quote);
+          return planView(record, quote, await plans.journal(record.id), at, divergence);
+        }),
       );
       // Records kept aside are listed only in the planner (isAll): finding them reads all of
       // storage, too much for the popup's and the overlay's once-a-second refresh. Listed

@@ -80,6 +80,11 @@ const LevelViewSchema = z.strictObject({
   distanceAtr: DecimalOrNull,
 });
 
+const PlacedPriceViewSchema = z.strictObject({
+  place: z.string().check(z.maxLength(32)),
+  price: z.string().check(z.maxLength(64)),
+});
+
 export const PlanViewSchema = z.strictObject({
   id: PlanIdSchema,
   name: z.string(),
@@ -94,6 +99,7 @@ export const PlanViewSchema = z.strictObject({
   quote: Nullable(
     z.strictObject({ price: z.string(), source: z.string(), ageSeconds: z.number(), isStale: z.boolean() }),
   ),
+  divergence: Nullable(z.strictObject({ first: PlacedPriceViewSchema, second: PlacedPriceViewSchema })),
   position: z.string(),
   averageEntry: DecimalOrNull,
   openRisk: z.string(),

@@ -54,6 +54,7 @@ export const PickedSitesListReplySchema = replyOf({ sites: z.array(PickedSiteVie
 export const REPLY_SCHEMAS = {
   tick: AckReplySchema,
   stale: AckReplySchema,
+  diverged: AckReplySchema,
   'watch-config': WatchConfigReplySchema,
   'picker-result': PickerResultReplySchema,
   'picker-cancel': AckReplySchema,

@@ -64,6 +64,27 @@ export const StaleMessageSchema = z.strictObject({
 });
 export type StaleMessage = z.infer<typeof StaleMessageSchema>;
 
+/** Where a page shows its last price (lib/sites/types `PricePlace`). */
+export const PricePlaceSchema = z.enum(['title', 'order book', 'chart legend']);
+
+const PlacedPriceSchema = z.strictObject({ place: PricePlaceSchema, price: PositivePriceStringSchema });
+
+/**
+ * The page shows its last price in two places that have disagreed since `since` for
+ * longer than a moment (lib/watch/cross-check): it sends no tick until they agree again.
+ */
+export const DivergedMessageSchema = z.strictObject({
+  type: z.literal('diverged'),
+  venue: VenueSchema,
+  symbol: SymbolSchema,
+  first: PlacedPriceSchema,
+  second: PlacedPriceSchema,
+  since: EpochMillisSchema,
+  /** When the page showed these two numbers (content script clock). */
+  time: EpochMillisSchema,
+});
+export type DivergedMessage = z.infer<typeof DivergedMessageSchema>;
+
 /** A content script starting on a page asks how to watch it (settings and any picked element). */
 export const WatchConfigRequestSchema = z.strictObject({ type: z.literal('watch-config') });
 export type WatchConfigRequest = z.infer<typeof WatchConfigRequestSchema>;
@@ -107,6 +128,7 @@ export type PickedSiteRemoveMessage = z.infer<typeof PickedSiteRemoveMessageSche
 export const RequestSchema = z.discriminatedUnion('type', [
   TickMessageSchema,
   StaleMessageSchema,
+  DivergedMessageSchema,
   WatchConfigRequestSchema,
   PickerResultMessageSchema,
   PickerCancelMessageSchema,

@@ -17,6 +17,7 @@ export type SenderRole = (typeof SenderRole)[keyof typeof SenderRole];
 export const SENDER_ROLES = {
   tick: SenderRole.content,
   stale: SenderRole.content,
+  diverged: SenderRole.content,
   'watch-config': SenderRole.content,
   'picker-result': SenderRole.picker,
   'picker-cancel': SenderRole.picker,

@@ -41,6 +41,15 @@ const VALID = {
     source: 'binance-futures',
   },
   stale: { type: 'stale', venue: 'binance-futures', symbol: 'BTCUSDT', since: 1_764_149_400_000 },
+  diverged: {
+    type: 'diverged',
+    venue: 'binance-futures',
+    symbol: 'BTCUSDT',
+    first: { place: 'title', price: '61293.4' },
+    second: { place: 'order book', price: '61020' },
+    since: 1_764_149_400_000,
+    time: 1_764_149_401_500,
+  },
   'watch-config': { type: 'watch-config' },
   'picker-result': {
     type: 'picker-result',
@@ -193,6 +202,9 @@ describe('fuzz: every message schema and the sender check', () => {
           if (accepted.sender.role === 'extension-page') return false;
           const origin = accepted.sender.origin;
           if (!CONTEXT.contentOrigins.some((pattern) => originMatchesPattern(origin, pattern))) return false;
+          if (request.type === 'diverged') {
+            return checkPageClaim(request, pageUrlOf(sender), CONTEXT.picked[origin] ?? null).ok;
+          }
           if (request.type !== 'tick') return true;
           return (
             POSITIVE_DECIMAL_PATTERN.test(request.price) &&
