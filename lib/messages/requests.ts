@@ -21,6 +21,18 @@ import {
   QuietSetRequestSchema,
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
+import {
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  PageQuoteRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  TemplateDeleteRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplatesListRequestSchema,
+  TickHistoryReadRequestSchema,
+  TickHistorySpansRequestSchema,
+} from './planner';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -132,6 +144,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
   QuietSetRequestSchema,
   OverlaySettingsGetRequestSchema,
   OverlaySettingsSetRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  TemplatesListRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplateDeleteRequestSchema,
+  TickHistorySpansRequestSchema,
+  TickHistoryReadRequestSchema,
+  PageQuoteRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
