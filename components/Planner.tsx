@@ -1,6 +1,7 @@
 import type { QuarantinedView } from '../lib/messages/plans';
 import type { ExportKind } from '../lib/plan/plan-text';
 import type { PlanView } from '../lib/worker/view';
+import { AccountDefaults } from './AccountDefaults';
 import * as format from './format';
 import type { HeatView } from './adjust/HeatMeter';
 import { LiveTrades, type LiveActions } from './adjust/LiveTrades';
@@ -33,6 +34,10 @@ export interface PlannerProps {
   readonly onShowWithoutPlan: (isShown: boolean) => void;
   /** Live trades and the account heat: absent, the planner shows neither. */
   readonly live?: { readonly heat: HeatView; readonly actions: LiveActions };
+  readonly onDuplicate: (planId: string) => void;
+  /** The trader's account defaults ("" where not set). */
+  readonly account: { readonly equity: string; readonly riskPercent: string };
+  readonly onSaveAccount: (equity: string, riskPercent: string) => Promise<string | null>;
 }
 
 /**
@@ -80,6 +85,7 @@ export function Planner(props: PlannerProps) {
             highlightId={props.highlightId}
             onAction={props.onAction}
             onExport={props.onExport}
+            onDuplicate={props.onDuplicate}
           />
         )}
       </section>
@@ -87,6 +93,17 @@ export function Planner(props: PlannerProps) {
         <LiveTrades plans={plans ?? []} heat={props.live.heat} actions={props.live.actions} />
       )}
       <KeptAside records={quarantined} onExport={props.onExportQuarantined} />
+      <section class="tr-section" aria-labelledby="tr-account-title">
+        <h2 id="tr-account-title">Your account</h2>
+        <p class="tr-muted" style={{ marginTop: 0 }}>
+          A plan made on a page or from a pasted signal risks this much unless you change it there.
+        </p>
+        <AccountDefaults
+          equity={props.account.equity}
+          riskPercent={props.account.riskPercent}
+          onSave={props.onSaveAccount}
+        />
+      </section>
       <section class="tr-section" aria-labelledby="tr-panel-title">
         <h2 id="tr-panel-title">On-page panel</h2>
         <label class="tr-check">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
+import type { PageQuoteView } from '../lib/messages/planner';
 import type { PlanView } from '../lib/worker/view';
 import { HeatMeter, type HeatView } from './adjust/HeatMeter';
 import { EmptyState } from './EmptyState';
@@ -20,6 +21,9 @@ export interface PopupProps {
   readonly isLoading?: boolean;
   /** The price picker section (a site no adapter reads), supplied by the entrypoint. */
   readonly children?: ComponentChildren;
+  /** The page of the active tab, when Tranche reads it: a trade can be planned there. */
+  readonly page?: PageQuoteView | null;
+  readonly onPlanHere?: () => void;
 }
 
 /** The toolbar popup: every armed and active plan, quiet mode, and the way to the planner. */
@@ -32,6 +36,8 @@ export function Popup({
   highlightId = null,
   isLoading = false,
   children,
+  page = null,
+  onPlanHere,
 }: PopupProps) {
   const shown = plans.filter((plan) => plan.status === 'armed' || plan.status === 'active');
   const main = useRef<HTMLElement>(null);
@@ -64,6 +70,13 @@ export function Popup({
       {error && (
         <div class="tr-banner" role="alert">
           {error}
+        </div>
+      )}
+      {page !== null && onPlanHere !== undefined && (
+        <div class="tr-plan-here">
+          <button type="button" class="tr-button tr-primary" onClick={onPlanHere}>
+            Plan a trade here · {page.symbol}
+          </button>
         </div>
       )}
       {isLoading ? (

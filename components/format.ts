@@ -45,6 +45,11 @@ export function bytes(value: number): string {
   return `${(value / 1_000_000).toFixed(1)} MB`;
 }
 
+/** A date and time as the trader's browser writes them ("05/12/2026, 14:05"). */
+export function dateTime(epochMillis: number): string {
+  return new Date(epochMillis).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+}
+
 /** A time of day as the trader's browser writes it ("14:05:09"). */
 export function time(epochMillis: number): string {
   return new Date(epochMillis).toLocaleTimeString();

@@ -12,7 +12,9 @@ import { createOverlayHandlers } from './overlay-handlers';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createAdjustHandlers } from './adjust-handlers';
 import { createPlanHandlers } from './plan-handlers';
+import { createPlannerHandlers } from './planner-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
+import { TabPagesRecorder } from './tab-pages';
 import { TickIntake } from './tick-intake';
 
 export interface BackgroundDeps {
@@ -84,6 +86,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     log,
     ready: migrated,
   });
+  const tabPages = new TabPagesRecorder({ record: stores.tabPages, queue, now: deps.now });
   const wiring = { plans, stores, badge: deps.badge, now: deps.now };
   ticks.onTick(async (tick) => {
     await plans.onTick(tick);
@@ -108,6 +111,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       ticks,
       pickedSites,
       stores,
+      tabPages,
+      plannerHandlers: createPlannerHandlers({ stores, queue, now: deps.now, newId: deps.newId, tabPages }),
       planHandlers: createPlanHandlers({ plans, stores, now: deps.now }),
       overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
       adjustHandlers: createAdjustHandlers(plans),

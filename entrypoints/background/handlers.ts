@@ -1,9 +1,12 @@
 import type { AcceptContext } from '../../lib/messages/accept';
 import type { createAdjustHandlers } from './adjust-handlers';
+import { normalizeSymbol } from '../../lib/sites/symbol';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
 import type { Stores } from '../../lib/store/stores';
+import type { createPlannerHandlers } from './planner-handlers';
+import type { TabPagesRecorder } from './tab-pages';
 import type { Handlers } from './message-router';
 import type { TickIntake } from './tick-intake';
 
@@ -12,7 +15,9 @@ export interface HandlerDeps {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
   readonly stores: Stores;
+  readonly tabPages: TabPagesRecorder;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
+  readonly plannerHandlers: ReturnType<typeof createPlannerHandlers>;
   readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
   readonly adjustHandlers: ReturnType<typeof createAdjustHandlers>;
 }
@@ -22,16 +27,27 @@ export function createHandlers({
   ticks,
   pickedSites,
   stores,
+  tabPages,
   planHandlers,
+  plannerHandlers,
   overlayHandlers,
   adjustHandlers,
 }: HandlerDeps): Handlers {
   return {
     ...planHandlers,
+    ...plannerHandlers,
     ...overlayHandlers,
     ...adjustHandlers,
     tick: async (request, sender) => {
       await ticks.receiveTick(request, sender.tabId);
+      // Only the top frame's page is the tab's page (a chart framed into it is not).
+      if (sender.frameId === 0) {
+        await tabPages.note(sender.tabId, {
+          venue: request.venue,
+          symbol: normalizeSymbol(request.symbol),
+          origin: sender.origin,
+        });
+      }
       return { ok: true };
     },
     stale: async (request) => {

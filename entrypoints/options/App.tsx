@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { HeatView } from '../../components/adjust/HeatMeter';
 import { PageTabs, type PageTab } from '../../components/PageTabs';
 import { PlanDesigner } from '../../components/PlanDesigner';
-import type { SaveResult } from '../../components/PlanEditor';
+import type { SaveResult } from '../../components/PlanCheck';
 import type { ImportResult } from '../../components/PlanImport';
 import type { PlanAction } from '../../components/PlanList';
 import { Planner } from '../../components/Planner';
@@ -15,6 +15,7 @@ import { ask } from '../extension-pages/background-client';
 import { liveRequests } from '../extension-pages/live-requests';
 import { usePolling } from '../extension-pages/use-polling';
 import { downloadText } from './download';
+import { useLibrary } from './use-library';
 
 /** How often the open planner asks for the plans (their state changes with the price). */
 const REFRESH_MILLIS = 1000;
@@ -47,6 +48,7 @@ export function App({
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const [isShownWithoutPlan, setIsShownWithoutPlan] = useState<boolean | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const library = useLibrary(setError);
 
   const load = useCallback(async () => {
     const reply = await ask<'plans-view'>({ type: 'plans-view', isAll: true });
@@ -121,6 +123,24 @@ export function App({
     if (!reply.ok) setError(reply.error);
   };
 
+  /** The plan library: a copy of a stored plan, as a new draft named so. */
+  const onDuplicate = async (id: string) => {
+    const exported = await ask<'plan-export'>({ type: 'plan-export', id });
+    if (!exported.ok) {
+      setError(exported.error);
+      return;
+    }
+    const plan = exported.plan as Record<string, unknown>;
+    const name = typeof plan['name'] === 'string' && plan['name'] !== '' ? plan['name'] : 'plan';
+    const reply = await ask<'plan-import'>({
+      type: 'plan-import',
+      plan: { ...plan, name: `${name} (copy)` },
+    });
+    setError(reply.ok ? null : reply.error);
+    if (reply.ok) setHighlightId(reply.id);
+    await load();
+  };
+
   const onTab = (next: PageTab) => {
     setTab(next);
     if (next === 'design') setHasDesigner(true);
@@ -156,16 +176,30 @@ export function App({
       <PageTabs tab={tab} onTab={onTab} />
       {hasDesigner && (
         <main class="tr-page tr-page-wide" hidden={tab !== 'design'}>
-          <PlanDesigner
-            saveResult={saveResult}
-            isSaving={isSaving}
-            onSaveDraft={(text) => void onSaveDraft(text)}
-            onExport={onExportDesign}
-            onShowSaved={(id) => {
-              setHighlightId(id);
-              onTab('plans');
-            }}
-          />
+          {library.draftText === undefined ? (
+            <p role="status" class="tr-muted">
+              Loading the draft…
+            </p>
+          ) : (
+            <PlanDesigner
+              initialText={library.draftText}
+              onDraftText={library.onDraftText}
+              templates={library.templates}
+              templateResult={library.templateResult}
+              onSaveTemplate={(label, plan) => void library.saveTemplate(label, plan)}
+              onDeleteTemplate={(id) => void library.deleteTemplate(id)}
+              account={library.account}
+              history={library.history}
+              saveResult={saveResult}
+              isSaving={isSaving}
+              onSaveDraft={(text) => void onSaveDraft(text)}
+              onExport={onExportDesign}
+              onShowSaved={(id) => {
+                setHighlightId(id);
+                onTab('plans');
+              }}
+            />
+          )}
         </main>
       )}
       <div hidden={tab !== 'plans'}>
@@ -201,6 +235,9 @@ export function App({
               await load();
             }),
           }}
+          onDuplicate={(id) => void onDuplicate(id)}
+          account={library.account}
+          onSaveAccount={(equity, riskPercent) => library.saveAccount({ equity, riskPercent })}
         />
       </div>
     </>

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { OverlayPanel } from '../../components/OverlayPanel';
+import { QuickPlan } from '../../components/QuickPlan';
 import type { PlanActions } from '../../components/PlanCard';
 import {
   OVERLAY_CHANNEL,
@@ -9,10 +10,17 @@ import {
   type FrameMessage,
   type OverlayPosition,
 } from '../../lib/messages/overlay-frame';
+import type { PageQuoteView } from '../../lib/messages/planner';
 import type { PlanView } from '../../lib/worker/view';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
 import { planRequests, type Ack } from '../extension-pages/plan-requests';
+import {
+  accountDefaults,
+  armQuickPlan,
+  pageToPlan,
+  type AccountInput,
+} from '../extension-pages/quick-plan-requests';
 import { usePolling } from '../extension-pages/use-polling';
 import { createDrag } from './drag';
 import type { FrameParams } from './frame-params';
@@ -35,6 +43,11 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   const [plans, setPlans] = useState<readonly PlanView[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
+  const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
+    isBusy: false,
+    error: null,
+  });
   const root = useRef<HTMLElement>(null);
   const lastLayout = useRef('');
 
@@ -105,6 +118,19 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     return () => window.removeEventListener('message', onMessage);
   }, [params.origin, saveSettings]);
 
+  // The panel's content can change size without this component rendering (a quick plan
+  // being typed): a resize renders it again, so the layout below is measured again.
+  const [, setResizes] = useState(0);
+  const isCollapsed = settings?.isCollapsed;
+  const isReady = plans !== null && settings !== null;
+  useEffect(() => {
+    const element = root.current;
+    if (element === null) return undefined;
+    const observer = new ResizeObserver(() => setResizes((count) => count + 1));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [isReady, isCollapsed]);
+
   // After every render: the frame's wished size and place, sent when they change.
   useLayoutEffect(() => {
     const element = root.current;
@@ -141,6 +167,31 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setError(String(cause))),
   };
 
+  const planHere = async () => {
+    const [page, account] = await Promise.all([
+      pageToPlan({ venue: params.venue, symbol: params.symbol }),
+      accountDefaults(),
+    ]);
+    setArming({ isBusy: false, error: null });
+    setPlanning({
+      page: page ?? {
+        venue: params.venue,
+        symbol: params.symbol,
+        price: null,
+        ageSeconds: null,
+        isStale: false,
+      },
+      account,
+    });
+  };
+  const arm = async (plan: Record<string, unknown>, account: AccountInput | null) => {
+    setArming({ isBusy: true, error: null });
+    const failure = await armQuickPlan(plan, account);
+    setArming({ isBusy: false, error: failure });
+    if (failure === null) setPlanning(null);
+    await load();
+  };
+
   if (plans === null || settings === null) return null;
   return (
     <OverlayPanel
@@ -157,6 +208,19 @@ export function OverlayApp({ params }: { params: FrameParams }) {
       }}
       onDragStart={drag.start}
       actions={actions}
+      onPlanHere={() => void planHere()}
+      planning={
+        planning === null ? null : (
+          <QuickPlan
+            page={planning.page}
+            account={planning.account}
+            isArming={arming.isBusy}
+            armError={arming.error}
+            onArm={(plan, account) => void arm(plan, account)}
+            onClose={() => setPlanning(null)}
+          />
+        )
+      }
     />
   );
 }

@@ -11,6 +11,15 @@ import {
 import { PlanAdjustReplySchema } from './adjust';
 import { OverlaySettingsReplySchema } from './overlay';
 import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
+import {
+  AccountDefaultsReplySchema,
+  PageQuoteReplySchema,
+  PlannerDraftReplySchema,
+  TemplateSaveReplySchema,
+  TemplatesListReplySchema,
+  TickHistoryReadReplySchema,
+  TickHistorySpansReplySchema,
+} from './planner';
 import type { RequestType } from './requests';
 import { WatchConfigReplySchema } from './watch-config';
 
@@ -65,6 +74,16 @@ export const REPLY_SCHEMAS = {
   'plan-adjust': PlanAdjustReplySchema,
   'plan-correct': AckReplySchema,
   'heat-set': AckReplySchema,
+  'planner-draft-get': PlannerDraftReplySchema,
+  'planner-draft-set': AckReplySchema,
+  'account-defaults-get': AccountDefaultsReplySchema,
+  'account-defaults-set': AckReplySchema,
+  'templates-list': TemplatesListReplySchema,
+  'template-save': TemplateSaveReplySchema,
+  'template-delete': AckReplySchema,
+  'tick-history-spans': TickHistorySpansReplySchema,
+  'tick-history-read': TickHistoryReadReplySchema,
+  'page-quote': PageQuoteReplySchema,
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 
 /** The reply to a request of type T: `ReplyOf<'picker-start'>` is `{ ok: true, origin } | { ok: false, error }`. */

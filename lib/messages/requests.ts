@@ -22,6 +22,18 @@ import {
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
 import { HeatSetRequestSchema, PlanAdjustRequestSchema, PlanCorrectRequestSchema } from './adjust';
+import {
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  PageQuoteRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  TemplateDeleteRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplatesListRequestSchema,
+  TickHistoryReadRequestSchema,
+  TickHistorySpansRequestSchema,
+} from './planner';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -136,6 +148,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
   PlanAdjustRequestSchema,
   PlanCorrectRequestSchema,
   HeatSetRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  TemplatesListRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplateDeleteRequestSchema,
+  TickHistorySpansRequestSchema,
+  TickHistoryReadRequestSchema,
+  PageQuoteRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

@@ -97,6 +97,21 @@ const VALID = {
     requestId: 'request-0004',
   },
   'heat-set': { type: 'heat-set', equity: '10000', capPercent: '6' },
+  'planner-draft-get': { type: 'planner-draft-get' },
+  'planner-draft-set': { type: 'planner-draft-set', text: '{"format":"tranche.plan/1"}' },
+  'account-defaults-get': { type: 'account-defaults-get' },
+  'account-defaults-set': { type: 'account-defaults-set', equity: '10000', riskPercent: '1' },
+  'templates-list': { type: 'templates-list' },
+  'template-save': { type: 'template-save', label: 'My pyramid', plan: { format: 'tranche.plan/1' } },
+  'template-delete': { type: 'template-delete', id: 'template-0001' },
+  'tick-history-spans': { type: 'tick-history-spans' },
+  'tick-history-read': {
+    type: 'tick-history-read',
+    symbol: 'BTCUSDT',
+    fromMillis: 1_764_149_400_000,
+    toMillis: 1_764_153_000_000,
+  },
+  'page-quote': { type: 'page-quote', page: { tabId: 7, origin: 'https://www.binance.com' } },
 } as const satisfies { readonly [T in RequestType]: RequestOf<T> };
 
 const hostileValueArb = fc.oneof(
