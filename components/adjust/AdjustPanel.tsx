@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { AdjustOutcomeView } from '../../lib/messages/adjust';
 import type { PlanView } from '../../lib/worker/view';
@@ -35,7 +35,16 @@ interface Pending {
  * then apply it — or, when the guard refuses it, give the reason to override it, or not.
  * The result, or the refusal, stays shown until the next adjustment.
  */
-export function AdjustPanel({ view, send }: { view: PlanView; send: AdjustSender }) {
+export function AdjustPanel({
+  view,
+  send,
+  proposal = null,
+}: {
+  view: PlanView;
+  send: AdjustSender;
+  /** An adjustment proposed elsewhere (a stop line dragged on the chart): previewed here when it comes. */
+  proposal?: { readonly adjustment: AdjustmentFields; readonly at: number } | null;
+}) {
   const [action, setAction] = useState<Action | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -88,6 +97,13 @@ export function AdjustPanel({ view, send }: { view: PlanView; send: AdjustSender
         setPending({ ...pending, requestId: crypto.randomUUID(), outcome, wasRefused: true });
       }
     });
+
+  useEffect(() => {
+    if (proposal === null) return;
+    setAction(proposal.adjustment['action'] === 'stop' ? 'stop' : null);
+    void preview({ ok: true, adjustment: proposal.adjustment });
+    // Only a new proposal previews: `preview` is a new function on every render.
+  }, [proposal]);
 
   const form = (chosen: Action) => {
     const props = { view, onPreview: (result: FormResult) => void preview(result) };

@@ -1,4 +1,7 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+
+import { Decimal, toCanonical } from '../../lib/decimal';
+import { roundStop } from '../../lib/sizing/round';
 
 import type { PlanView } from '../../lib/worker/view';
 import * as format from '../format';
@@ -8,7 +11,8 @@ import { AdjustPanel } from './AdjustPanel';
 import { CorrectFill } from './CorrectFill';
 import { HeatSetting } from './HeatSetting';
 import type { HeatView } from './HeatMeter';
-import { liveChartData } from './live-chart-data';
+import type { AdjustmentFields } from './adjust-port';
+import { liveChartData, stopAdjustmentFor } from './live-chart-data';
 
 /** What the planner's live trades send: the adjustments and corrections the cards send, and the heat setting. */
 export type LiveActions = Required<Pick<PlanActions, 'onAdjust' | 'onCorrect'>> & {
@@ -47,6 +51,14 @@ function LiveTrade({ view, actions }: { view: PlanView; actions: LiveActions }) 
   const drawnKey = JSON.stringify(drawn);
   const chart = useMemo(() => drawn, [drawnKey]);
   const formatValue = useMemo(() => (value: number) => format.axis(value, view.tickSize), [view.tickSize]);
+  // A stop line dragged: snapped to the tick toward safety, then previewed in the panel (the guard applies).
+  const [proposal, setProposal] = useState<{ adjustment: AdjustmentFields; at: number } | null>(null);
+  const onTick = (price: number) => roundStop(new Decimal(price), new Decimal(view.tickSize), view.side);
+  const snapPrice = (price: number) => Number(onTick(price));
+  const onDragLevel = (key: string, price: number) => {
+    const adjustment = stopAdjustmentFor(key, toCanonical(onTick(price)));
+    if (adjustment !== null) setProposal({ adjustment, at: Date.now() });
+  };
   return (
     <div class="tr-live" data-plan={view.id}>
       <div class="tr-card-head">
@@ -64,6 +76,8 @@ function LiveTrade({ view, actions }: { view: PlanView; actions: LiveActions }) 
           series={chart.series}
           levels={chart.levels}
           range={chart.range}
+          onDragLevel={onDragLevel}
+          snapPrice={snapPrice}
           height={260}
           formatValue={formatValue}
           formatTime={() => ''}
@@ -71,6 +85,7 @@ function LiveTrade({ view, actions }: { view: PlanView; actions: LiveActions }) 
         <div>
           <AdjustPanel
             view={view}
+            proposal={proposal}
             send={(mode, adjustment, requestId) => actions.onAdjust(view.id, mode, adjustment, requestId)}
           />
           <CorrectFill

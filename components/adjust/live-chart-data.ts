@@ -1,5 +1,6 @@
 import type { PlanView } from '../../lib/worker/view';
 import type { ChartLevel, ChartSeries } from '../LadderChart';
+import type { AdjustmentFields } from './adjust-port';
 
 /** The plan's key levels as chart lines: the prices the trader watches, dotted, with their labels. */
 export function keyLevelLines(
@@ -16,7 +17,8 @@ export function keyLevelLines(
 /**
  * A live trade as a chart: the last price as a line, and across it the average entry,
  * every lot's stop (one line when they agree), the next add and target, the liquidation
- * estimate and the key levels. The stop's line carries the key `stop`: the one a drag moves.
+ * estimate and the key levels. The stop lines carry the keys a drag hands back
+ * (`stopAdjustmentFor`).
  */
 export function liveChartData(view: PlanView): {
   series: ChartSeries[];
@@ -29,15 +31,17 @@ export function liveChartData(view: PlanView): {
     levels.push({ price: Number(view.averageEntry), title: 'Avg entry', color: 'warn', style: 'solid' });
   }
   const stops = [...new Set(view.lots.map((lot) => lot.stop))];
-  stops.forEach((stop, place) => {
+  stops.forEach((stop) => {
     const lots = view.lots.filter((lot) => lot.stop === stop).map((lot) => lot.lot);
     const title = stops.length === 1 ? 'Stop' : `Stop lot ${lots.join(', ')}`;
+    // What a drag moves: every lot's stop when they agree, else the one lot on that line.
+    const key = stops.length === 1 ? 'stop' : lots.length === 1 ? `stop-lot-${String(lots[0])}` : undefined;
     levels.push({
       price: Number(stop),
       title,
       color: 'sell',
       style: 'solid',
-      ...(place === 0 ? { key: 'stop' } : {}),
+      ...(key === undefined ? {} : { key }),
     });
   });
   if (view.nextAdd !== null) {
@@ -79,4 +83,11 @@ export function liveChartData(view: PlanView): {
     ],
     levels,
   };
+}
+
+/** The stop adjustment a dragged stop line asks for, at the price it was dropped at (already on the tick). */
+export function stopAdjustmentFor(key: string, price: string): AdjustmentFields | null {
+  if (key === 'stop') return { action: 'stop', price };
+  const lot = /^stop-lot-(\d+)$/.exec(key)?.[1];
+  return lot === undefined ? null : { action: 'stop', price, lot: Number(lot) };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AdjustPanel } from '../../../components/adjust/AdjustPanel';
 import { CorrectFill } from '../../../components/adjust/CorrectFill';
+import { LiveTrades } from '../../../components/adjust/LiveTrades';
 import type { AdjustSender } from '../../../components/adjust/adjust-port';
 import { createAdjustHandlers } from '../../../entrypoints/background/adjust-handlers';
 import { applyTick } from '../../../lib/store/quotes';
@@ -12,6 +13,8 @@ import { PlanService } from '../../../lib/worker/plan-service';
 import { planView, type PlanView } from '../../../lib/worker/view';
 import { MemoryStore } from '../worker/memory-store';
 import { plan } from './plan-views';
+
+vi.mock('lightweight-charts', () => import('./chart-mock'));
 
 /*
  * The adjustment panel against the real background service on memory storage: what the
@@ -199,5 +202,26 @@ describe('correcting a confirmed fill', () => {
     await screen.findByText('Corrected: the trade is recomputed from it.');
     // The stop at 59,000 now risks 0.1 × 1,020 = 102.
     expect(await currentView()).toMatchObject({ averageEntry: '60020', openRisk: '102' });
+  });
+});
+
+describe('the planner’s live trade', () => {
+  it('previews the stop where its line is dropped on the chart, snapped up to the tick', async () => {
+    const send = sender();
+    render(
+      <LiveTrades
+        plans={[await currentView()]}
+        heat={null}
+        actions={{ onAdjust: (_id, ...rest) => send(...rest), onCorrect: vi.fn(), onHeat: vi.fn() }}
+      />,
+    );
+    // The chart mock draws price p at y = 1000 − p; 59,480.04 rounds up (toward safety) to 59,480.1.
+    const chart = document.querySelector('.tr-live .tr-chart') as HTMLElement;
+    fireEvent.pointerDown(chart, { clientY: 1000 - 59000, pointerId: 1 });
+    fireEvent.pointerMove(chart, { clientY: 1000 - 59480.04, pointerId: 1 });
+    fireEvent.pointerUp(chart, { clientY: 1000 - 59480.04, pointerId: 1 });
+    await screen.findByRole('table', { name: 'Effect of the adjustment' });
+    expect(send).toHaveBeenCalledWith('preview', { action: 'stop', price: '59480.1' }, expect.any(String));
+    expect(cells('Stops')).toEqual(['59,000.0', '59,480.1']);
   });
 });
