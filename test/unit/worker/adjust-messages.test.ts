@@ -232,3 +232,20 @@ describe('the account heat', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('the account heat on a planned add', () => {
+  it.each([
+    // No cap: the planned 0.5 × 0.166 = 0.083.
+    ['without a cap', null, '0.083'],
+    // Cap 1.5 % of 10,000 = 150; the entry holds 99.6; the add risks 60,300 − 59,400 = 900 a
+    // unit: (150 − 99.6) / 900 = 0.056 (down to the lot step).
+    ['cut to the room under the cap', '1.5', '0.056'],
+  ])('is %s', async (_title, capPercent, qty) => {
+    const id = await activeTrade();
+    if (capPercent !== null) {
+      await harness.worker.handleMessage({ type: 'heat-set', equity: '10000', capPercent }, popup);
+    }
+    await harness.worker.handleMessage(tickAt(harness, '60300'), binanceTab);
+    expect((await view(id)).waiting).toMatchObject([{ tranche: 'add-1', qty }]);
+  });
+});
