@@ -180,6 +180,91 @@ describe('the adjustment panel', () => {
   });
 });
 
+describe('each adjustment’s form', () => {
+  // The pending add-1 is at 61,000 (1R above the entry fill), target-1 at 62,000 (2R).
+  it.each<[string, string, (() => void)[], Record<string, string | number | boolean>]>([
+    [
+      'a stop to breakeven',
+      'Stop',
+      [() => choose('Move the stop', 'breakeven'), () => click('Preview')],
+      { action: 'stop', to: 'breakeven' },
+    ],
+    [
+      'a target moved',
+      'Targets',
+      [() => type('New price', '61,800'), () => click('Preview the move')],
+      { action: 'target', index: 1, price: '61800' },
+    ],
+    [
+      'a new target with its share',
+      'Targets',
+      [
+        () => choose('Target', '0'),
+        () => type('Price', '63000'),
+        () => type('Share of the peak', '0.5'),
+        () => click('Preview the new target'),
+      ],
+      { action: 'target', price: '63000', share: '0.5' },
+    ],
+    [
+      'an add moved',
+      'Adds',
+      [() => type('New price', '61200'), () => click('Preview the move')],
+      { action: 'add', index: 1, price: '61200' },
+    ],
+    ['add now, the planned quantity', 'Add now', [() => click('Preview')], { action: 'addNow' }],
+    ['half off', 'Take off', [() => click('Half')], { action: 'exitNow', share: '0.5' }],
+    ['exit all', 'Take off', [() => click('Exit all')], { action: 'exitNow', all: true }],
+    [
+      'a quantity off',
+      'Take off',
+      [() => type('Or', '0.04'), () => choose('As', 'qty'), () => click('Preview')],
+      { action: 'exitNow', qty: '0.04' },
+    ],
+    [
+      'a key level added',
+      'Levels',
+      [() => type('Level', '61500'), () => type('Label', 'resistance'), () => click('Preview')],
+      { action: 'level', price: '61500', label: 'resistance' },
+    ],
+  ])('sends %s to the preview', async (_title, tab, steps, adjustment) => {
+    const send = sender();
+    await panel(send);
+    click(tab);
+    for (const stepOf of steps) stepOf();
+    await screen.findByRole('table', { name: 'Effect of the adjustment' });
+    expect(send).toHaveBeenCalledWith('preview', adjustment, expect.any(String));
+  });
+
+  it('removes a key level by its number, and cancels every pending add', async () => {
+    const send = sender();
+    await panel(send);
+    fireEvent.click(screen.getByRole('button', { name: 'Levels' }));
+    fireEvent.click(screen.getByRole('button', { name: 'remove' }));
+    await screen.findByRole('table', { name: 'Effect of the adjustment' });
+    expect(send).toHaveBeenLastCalledWith(
+      'preview',
+      { action: 'level', index: 1, remove: true },
+      expect.any(String),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Adds' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel every add' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenLastCalledWith('preview', { action: 'add', cancel: true }, expect.any(String)),
+    );
+  });
+});
+
+function type(label: string, value: string): void {
+  fireEvent.input(screen.getByLabelText(label, { exact: true }), { target: { value } });
+}
+function choose(label: string, value: string): void {
+  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
+}
+function click(name: string): void {
+  fireEvent.click(screen.getByRole('button', { name }));
+}
+
 describe('correcting a confirmed fill', () => {
   it('sends the fill’s new price, and the trade is recomputed from it', async () => {
     const handlers = createAdjustHandlers(plans);
