@@ -1,7 +1,10 @@
 /**
  * `npm run bench` (a table) and `npm run bench -- --json` (one JSON object): the engine's
- * per-tick cost against a bare loop, and a year of minute candles through the simulator.
- * Targets (issue 2): ratio ≤ 3 and a year ≤ 1 s on the project's 2-core machine. The
+ * per-tick cost against a bare loop, and a year of minute candles through the simulator;
+ * then the built extension in Chromium (bench/browser): tick to alert and to the panel, the
+ * page's overhead, the popup's readiness, bundle sizes and the worker's memory.
+ * `--only engine` or `--only browser` measures one part. Targets: ratio ≤ 3 and a year
+ * ≤ 1 s on the project's 2-core machine, and those in bench/browser/browser-bench.ts. The
  * figures are reported, never asserted: timing belongs in docs/bench.md, not in tests.
  */
 import os from 'node:os';
@@ -12,6 +15,8 @@ import type { EngineFigures } from './engine-bench';
 import { benchEngine } from './engine-bench';
 import type { SimulateFigures } from './sim-bench';
 import { MINUTES_PER_YEAR, minuteCandles, timeParseCsv, timeSimulate, toCsv } from './sim-bench';
+import { browserJson, browserTable, measureBrowser } from './browser/browser-bench';
+import { formatTable, round, verdict, type Table } from './report-format';
 
 const MAX_RATIO = 3;
 const MAX_YEAR_SECONDS = 1;
@@ -24,7 +29,6 @@ interface Figures {
   readonly simYear: SimulateFigures;
   readonly parseCsvSeconds: number;
   readonly simYearAtr: SimulateFigures;
-  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string };
 }
 
 function measure(): Figures {
@@ -39,13 +43,14 @@ function measure(): Figures {
     simYear,
     parseCsvSeconds: parseCsv.medianMillis / 1000,
     simYearAtr,
-    machine: {
-      cpus: os.availableParallelism(),
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-    },
   };
 }
+
+const machine = {
+  cpus: os.availableParallelism(),
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+};
 
 /** The issue's fields first, in its order; the detail after them. */
 function toJson(figures: Figures) {
@@ -70,13 +75,12 @@ function toJson(figures: Figures) {
       parseCsvSeconds: round(figures.parseCsvSeconds, 3),
     },
     simYearAtr: { candles: simYearAtr.candles, seconds: round(simYearAtr.seconds, 3) },
-    machine: figures.machine,
   };
 }
 
-function toTable(figures: Figures): string {
-  const { engine, simYear, simYearAtr, machine } = figures;
-  const rows: [string, string, string][] = [
+function toTable(figures: Figures): Table {
+  const { engine, simYear, simYearAtr } = figures;
+  const rows: Table['rows'] = [
     ['engine: ticks per second', count(engine.ticksPerSecond), ''],
     ['baseline: ticks per second', count(engine.baselineTicksPerSecond), ''],
     [
@@ -93,15 +97,7 @@ function toTable(figures: Figures): string {
     ['simYear: parseCsv of the same year, seconds', figures.parseCsvSeconds.toFixed(3), ''],
     ['simYearAtr: simulate, ATR plan waiting, seconds', simYearAtr.seconds.toFixed(3), ''],
   ];
-  const nameWidth = Math.max(...rows.map(([name]) => name.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const lines = [
-    `Tranche benchmark · Node ${machine.node} · ${machine.cpus} cores · ${machine.cpuModel}`,
-    '',
-    ...rows.map(([name, value, note]) =>
-      `${name.padEnd(nameWidth)}  ${value.padStart(valueWidth)}  ${note}`.trimEnd(),
-    ),
-    '',
+  const notes = [
     `engine: ${count(engine.ticks)} ticks; median of ${engine.engine.runsMillis.length} runs after warm-up: ` +
       `${engine.engine.medianMillis.toFixed(2)} ms, baseline ${engine.baseline.medianMillis.toFixed(2)} ms`,
     `  ${engine.steps} ticks left the quiet band and went through step(); filled ${engine.filled.join(', ')}`,
@@ -110,22 +106,26 @@ function toTable(figures: Figures): string {
       `realized R ${String(simYear.summary.realizedR)}`,
     `simYearAtr: median of ${simYearAtr.timing.runsMillis.length} runs; ${simYearAtr.fills} fills (the entry never comes)`,
   ];
-  return `${lines.join('\n')}\n`;
-}
-
-function verdict(isMet: boolean, target: string): string {
-  return `${isMet ? 'meets' : 'MISSES'} target ${target}`;
+  return { rows, notes };
 }
 
 function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function round(value: number, places: number): number {
-  const scale = 10 ** places;
-  return Math.round(value * scale) / scale;
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+if (values.only !== undefined && values.only !== 'engine' && values.only !== 'browser') {
+  throw new Error(`--only takes engine or browser, not "${values.only}"`);
 }
-
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const figures = measure();
-process.stdout.write(values.json ? `${JSON.stringify(toJson(figures))}\n` : toTable(figures));
+const figures = values.only === 'browser' ? null : measure();
+const browser = values.only === 'engine' ? null : await measureBrowser();
+process.stdout.write(
+  values.json
+    ? `${JSON.stringify({ ...(figures && toJson(figures)), ...(browser && browserJson(browser)), machine })}\n`
+    : formatTable(`Tranche benchmark · Node ${machine.node} · ${machine.cpus} cores · ${machine.cpuModel}`, [
+        ...(figures ? [toTable(figures)] : []),
+        ...(browser ? [browserTable(browser)] : []),
+      ]),
+);
