@@ -1,14 +1,13 @@
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 
+import { readWatchConfigReply } from '../../lib/messages/content-checks';
 import type { WatchConfigRequest } from '../../lib/messages/requests';
-import { WatchConfigReplySchema, type WatchConfig } from '../../lib/messages/watch-config';
+import type { WatchConfig } from '../../lib/messages/watch-config';
 import type { WatchMessage } from '../../lib/watch/page-watch';
 
 /*
- * The content script's two conversations with the background. Only the watch-config
- * reply schema is imported here (zod/mini), so that the schemas the background checks
- * requests with stay out of this bundle.
+ * The content script's two conversations with the background. The reply is checked
+ * without zod (lib/messages/content-checks.ts), so that no schema library is in this bundle.
  */
 
 /**
@@ -18,8 +17,7 @@ import type { WatchMessage } from '../../lib/watch/page-watch';
 export async function fetchWatchConfig(): Promise<WatchConfig | null> {
   const request: WatchConfigRequest = { type: 'watch-config' };
   try {
-    const parsed = z.safeParse(WatchConfigReplySchema, await browser.runtime.sendMessage(request));
-    return parsed.success && parsed.data.ok ? parsed.data.config : null;
+    return readWatchConfigReply(await browser.runtime.sendMessage(request));
   } catch {
     return null;
   }
