@@ -31,7 +31,7 @@ const RESEND_AFTER_MILLIS = 250;
  * worker while it handled the message) is sent once more if nothing newer went out since:
  * the background ignores a price it has already seen, so a resend repeats nothing, and the
  * last price before a quiet spell is not lost. `schedule` is the content script's
- * ctx.setTimeout, so the timer dies with the script.
+ * clock bound to its ctx (./ctx-clock.ts), so the timer dies with the script.
  */
 export function createSender(
   schedule: (run: () => void, millis: number) => void,
