@@ -68,6 +68,10 @@ export function browserJson(figures: BrowserFigures) {
     },
     pageOverhead: {
       ratio: round(pageOverhead.ratio, 3),
+      roundRatios: {
+        min: round(pageOverhead.roundRatios.min, 3),
+        max: round(pageOverhead.roundRatios.max, 3),
+      },
       withoutMsPerSecond: round(pageOverhead.withoutMsPerSecond, 1),
       withMsPerSecond: round(pageOverhead.withMsPerSecond, 1),
       rounds: pageOverhead.rounds,
@@ -149,7 +153,8 @@ function browserNotes(figures: BrowserFigures): string[] {
       `${latency.panelMissed} changes the panel never caught up with; clock offsets page ${offsets.page} ms, ` +
       `frame ${offsets.frame} ms, worker ${offsets.worker} ms`,
     `  page script ${pageOverhead.withoutMsPerSecond.toFixed(1)} ms/s without the extension, ` +
-      `${pageOverhead.withMsPerSecond.toFixed(1)} ms/s with it (median of ${pageOverhead.rounds} rounds)`,
+      `${pageOverhead.withMsPerSecond.toFixed(1)} ms/s with it (median of ${pageOverhead.rounds} rounds; ` +
+      `round ratios ${pageOverhead.roundRatios.min.toFixed(3)}–${pageOverhead.roundRatios.max.toFixed(3)})`,
     `  worker heap ${workerMemory.beforeTicksMb.toFixed(2)} MB before the ticks; ` +
       `${Math.round(workerMemory.ticksPerSecond)} ticks/s taken`,
   ];
