@@ -1,8 +1,63 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const DECIMAL_RULE = { name: 'decimal.js', message: 'Import Decimal from lib/decimal.ts.' };
+
+/**
+ * The layers of lib/, one way only: each may import the layers it lists and itself, never
+ * anything else in lib/. The plan file is the ground floor; the trade's logic stacks on it
+ * (sizing, engine, the words for what the engine says, the simulator, the checks that
+ * replay the ladder, and the signal reader that writes checked plans); page reading
+ * (price, sites, instruments, watch) stands apart; the background's store and worker sit
+ * on top. lib/decimal.ts, lib/format.ts and lib/number-limits.ts are
+ * the foundation every layer may use.
+ */
+const LIB_LAYERS = {
+  plan: [],
+  sizing: ['plan'],
+  engine: ['plan', 'sizing'],
+  words: ['plan', 'sizing', 'engine'],
+  sim: ['plan', 'sizing', 'engine', 'words'],
+  checks: ['plan', 'sizing', 'engine', 'words', 'sim', 'sites'],
+  signal: ['plan', 'sizing', 'engine', 'words', 'sim', 'checks', 'sites', 'price', 'instruments'],
+  price: [],
+  sites: ['price'],
+  instruments: ['price', 'sites'],
+  // The sender check reads what a page's address means (lib/sites/page-identity).
+  messages: ['plan', 'sites'],
+  watch: ['price', 'sites', 'messages'],
+  store: ['plan', 'engine', 'messages'],
+  worker: [
+    'plan',
+    'sizing',
+    'engine',
+    'words',
+    'checks',
+    'signal',
+    'sites',
+    'instruments',
+    'messages',
+    'store',
+  ],
+};
+const FOUNDATION = ['./lib/decimal.ts', './lib/format.ts', './lib/number-limits.ts'];
+
+const LAYER_ZONES = [
+  ...Object.entries(LIB_LAYERS).map(([layer, below]) => ({
+    target: `./lib/${layer}`,
+    from: Object.keys(LIB_LAYERS)
+      .filter((other) => other !== layer && !below.includes(other))
+      .map((other) => `./lib/${other}`),
+    message: `lib/${layer} may import only ${below.length === 0 ? 'the foundation' : below.map((other) => `lib/${other}`).join(', ')} (layers one way: eslint.config.js LIB_LAYERS).`,
+  })),
+  {
+    target: FOUNDATION,
+    from: Object.keys(LIB_LAYERS).map((layer) => `./lib/${layer}`),
+    message:
+      'lib/decimal.ts, lib/format.ts and lib/number-limits.ts are the foundation: they import no layer.',
+  },
+];
 const BROWSER_MODULES = ['wxt', 'wxt/*', 'webextension-polyfill', '@wxt-dev/*', 'preact', 'preact/*'];
 
 export default tseslint.config(
@@ -11,6 +66,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // Resolve extensionless TypeScript imports, so that the zones below see every import.
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -30,6 +87,7 @@ export default tseslint.config(
               from: './entrypoints',
               message: 'components take props; they never import entrypoints.',
             },
+            ...LAYER_ZONES,
           ],
         },
       ],

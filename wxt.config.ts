@@ -11,6 +11,9 @@ const SUPPORTED_SITES = [
   '*://*.kraken.com/*',
 ];
 
+/** Scripts and plugins of the extension's pages: its own files only. */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
@@ -29,6 +32,10 @@ export default defineConfig({
         description: 'Show or hide the Tranche panel on this page',
       },
     },
+    // Only the extension's own scripts run in its pages: no eval, no remote code (the
+    // browsers' defaults, written out so that no change of default or tool loosens them).
+    content_security_policy:
+      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // MV2 (Firefox) has no optional_host_permissions and WXT drops the key: hosts go here.
     ...(manifestVersion === 2 && { optional_permissions: ['*://*/*'] }),
     ...(browser === 'firefox' && {

@@ -1,5 +1,6 @@
 import type { Plan, PlanInput } from '../lib/plan/schema';
-import { checkPlan, formatProblem } from '../lib/plan/validate';
+import { checkPlan } from '../lib/checks/check-plan';
+import { formatProblem } from '../lib/plan/problems';
 
 /**
  * The engine benchmark's plan: ten levels (the entry, four adds, five targets). Levels are

@@ -1,4 +1,6 @@
-import { createEngine, nextActive, step } from '../lib/engine/step';
+import { createEngine } from '../lib/engine/create';
+import { nextActive } from '../lib/engine/quiet-band';
+import { step } from '../lib/engine/step';
 import type { EngineState } from '../lib/engine/types';
 import type { Plan } from '../lib/plan/schema';
 import type { Timing } from './measure';

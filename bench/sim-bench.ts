@@ -1,5 +1,5 @@
 import type { Plan } from '../lib/plan/schema';
-import type { CandleData } from '../lib/sim/csv';
+import type { CandleRow } from '../lib/sim/csv';
 import { parseCsv } from '../lib/sim/csv';
 import type { SimLine } from '../lib/sim/run';
 import { simulate } from '../lib/sim/run';
@@ -18,16 +18,11 @@ const MINUTE_VOLATILITY = 0.0006;
 /**
  * A year of one-minute candles from a seeded log-normal walk, in whole cents: each open is
  * the previous close, the wicks reach past the body by a random part of a minute's move.
- * Built as the simulator's own CandleData, so that the year's figure times `simulate` alone.
+ * Built as the simulator's own rows, so that the year's figure times `simulate` alone.
  */
-export function minuteCandles(count: number, seed: number, startCents: number): CandleData {
+export function minuteCandles(count: number, seed: number, startCents: number): CandleRow[] {
   const random = seededRandom(seed);
-  const times: number[] = [];
-  const labels: string[] = [];
-  const open: string[] = [];
-  const high: string[] = [];
-  const low: string[] = [];
-  const close: string[] = [];
+  const rows: CandleRow[] = [];
   let previousCents = startCents;
   for (let index = 0; index < count; index += 1) {
     const openCents = previousCents;
@@ -36,27 +31,29 @@ export function minuteCandles(count: number, seed: number, startCents: number): 
     const highCents = Math.max(openCents, closeCents) + wick();
     const lowCents = Math.max(1, Math.min(openCents, closeCents) - wick());
     const time = YEAR_START_IN_MILLIS + index * MINUTE_IN_MILLIS;
-    times.push(time);
-    labels.push(new Date(time).toISOString());
-    open.push(String(openCents / 100));
-    high.push(String(highCents / 100));
-    low.push(String(lowCents / 100));
-    close.push(String(closeCents / 100));
+    rows.push({
+      kind: 'candle',
+      line: index + 2,
+      time,
+      label: new Date(time).toISOString(),
+      open: String(openCents / 100),
+      high: String(highCents / 100),
+      low: String(lowCents / 100),
+      close: String(closeCents / 100),
+    });
     previousCents = closeCents;
   }
-  return { kind: 'candles', times, labels, open, high, low, close };
+  return rows;
 }
 
 /** The same candles as a `time,open,high,low,close,volume` file, for timing the parser. */
-export function toCsv(data: CandleData, seed: number): string {
+export function toCsv(candles: readonly CandleRow[], seed: number): string {
   const random = seededRandom(seed);
   const rows = ['time,open,high,low,close,volume'];
-  data.labels.forEach((label, index) => {
+  for (const { label, open, high, low, close } of candles) {
     const volume = Math.floor(random() * 5000) + 1;
-    rows.push(
-      `${label},${data.open[index]},${data.high[index]},${data.low[index]},${data.close[index]},${volume}`,
-    );
-  });
+    rows.push(`${label},${open},${high},${low},${close},${volume}`);
+  }
   return `${rows.join('\n')}\n`;
 }
 
@@ -69,12 +66,17 @@ export interface SimulateFigures {
 }
 
 /** `simulate` over candles already in memory: the simulator's walk and the engine, no I/O. */
-export function timeSimulate(plan: Plan, data: CandleData, warmups: number, runs: number): SimulateFigures {
+export function timeSimulate(
+  plan: Plan,
+  candles: readonly CandleRow[],
+  warmups: number,
+  runs: number,
+): SimulateFigures {
   let lines: SimLine[] = [];
   const millis: number[] = [];
   for (let round = 0; round < warmups + runs; round += 1) {
     const time = millisOf(() => {
-      ({ lines } = simulate(plan, data));
+      ({ lines } = simulate(plan, candles));
     });
     if (round >= warmups) millis.push(time);
   }
@@ -82,7 +84,7 @@ export function timeSimulate(plan: Plan, data: CandleData, warmups: number, runs
   const summary = lines.at(-1);
   if (summary?.type !== 'summary') throw new Error('simulate ended without a summary line');
   return {
-    candles: data.times.length,
+    candles: candles.length,
     seconds: timing.medianMillis / 1000,
     timing,
     fills: lines.filter((line) => line.type === 'fill').length,
@@ -100,7 +102,7 @@ export function timeParseCsv(text: string, candles: number, runs: number): Timin
     let rows = 0;
     millis.push(
       millisOf(() => {
-        rows = parseCsv(text, 'year-of-minutes.csv').times.length;
+        rows = parseCsv(text, 'year-of-minutes.csv').rows.length;
       }),
     );
     if (rows !== candles) throw new Error(`parseCsv read ${rows} candles of ${candles}`);

@@ -32,7 +32,15 @@ async function run(argv: string[]): Promise<CommandResult> {
           return failure(2, `--fill must be "level" or "observed", not "${values.fill}"`);
         if (values.alerts !== 'risk' && values.alerts !== 'all')
           return failure(2, `--alerts must be "risk" or "all", not "${values.alerts}"`);
-        return sim({ plan: values.plan, data: values.data, fill: values.fill, alerts: values.alerts });
+        const args = {
+          plan: values.plan,
+          data: values.data,
+          fill: values.fill,
+          alerts: values.alerts,
+        } as const;
+        // Standard output to a file, a pipe or a terminal is written synchronously on Linux:
+        // each line leaves before the next row is read.
+        return sim(args, (text) => process.stdout.write(text));
       }
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true });

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 
 import { checkConfirmation } from '../lib/sizing/confirm';
+import { isSkippable } from '../lib/worker/notification-buttons';
 import type { WaitingView } from '../lib/worker/view';
 import * as format from './format';
 
@@ -80,14 +81,16 @@ export function ConfirmForm({ waiting, tickSize, lotStep, maxQty, onConfirm, onS
         <button type="submit" class="tr-button tr-primary" disabled={isSending}>
           Confirm fill
         </button>
-        <button
-          type="button"
-          class="tr-button"
-          disabled={isSending}
-          onClick={() => send(() => onSkip(waiting.tranche))}
-        >
-          Skip
-        </button>
+        {isSkippable(waiting.tranche) && (
+          <button
+            type="button"
+            class="tr-button"
+            disabled={isSending}
+            onClick={() => send(() => onSkip(waiting.tranche))}
+          >
+            Skip
+          </button>
+        )}
       </div>
       {error && (
         <div class="tr-error" role="alert" id={`${id}-error`}>

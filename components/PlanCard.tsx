@@ -19,12 +19,6 @@ export function planState(view: PlanView): string {
   return view.isPaused && (view.status === 'armed' || view.status === 'active') ? 'paused' : view.status;
 }
 
-/** An alert's text inside its plan's card: "BTCUSDT long · " says nothing the card does not. */
-function withoutPlanPrefix(text: string, view: PlanView): string {
-  const prefix = `${view.symbol} ${view.side} · `;
-  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
-}
-
 /**
  * One plan as the popup shows it: the price, what is waiting for the trader, the next
  * levels and how far they are, the position and its risk, the ladder and recent alerts.
@@ -126,7 +120,7 @@ export function PlanCard({
           <ul class="tr-alerts" aria-labelledby={`tr-alerts-${view.id}`}>
             {view.alerts.map((alert) => (
               <li key={`${alert.at}-${alert.text}`} title={alert.text}>
-                {format.time(alert.at)} · {withoutPlanPrefix(alert.text, view)}
+                {format.time(alert.at)} · {alert.text}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 
 import { presetText, PRESETS } from '../lib/plan/presets';
-import { checkPlanText } from '../lib/plan/plan-text';
+import { checkPlanText } from '../lib/checks/plan-text-check';
 import { planLadder } from '../lib/sim/ladder';
 import { ladderChartData, priceFormatter } from './chart-data';
 import { LadderChart } from './LadderChart';

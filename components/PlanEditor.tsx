@@ -1,6 +1,6 @@
 import type { Preset } from '../lib/plan/presets';
-import type { TextCheck } from '../lib/plan/plan-text';
-import { formatProblem } from '../lib/plan/validate';
+import type { TextCheck } from '../lib/checks/plan-text-check';
+import { formatProblem } from '../lib/plan/problems';
 
 /** What the last "Save as draft" gave. */
 export type SaveResult =

@@ -2,6 +2,7 @@ import type { QuarantinedView } from '../lib/messages/plans';
 import type { ExportKind } from '../lib/plan/plan-text';
 import type { PlanView } from '../lib/worker/view';
 import * as format from './format';
+import { KeptAside } from './KeptAside';
 import { PlanImport, type ImportResult } from './PlanImport';
 import { PlanList, type PlanAction } from './PlanList';
 
@@ -78,6 +79,7 @@ export function Planner(props: PlannerProps) {
           />
         )}
       </section>
+      <KeptAside records={quarantined} onExport={props.onExportQuarantined} />
       <section class="tr-section" aria-labelledby="tr-panel-title">
         <h2 id="tr-panel-title">On-page panel</h2>
         <label class="tr-check">
@@ -95,32 +97,6 @@ export function Planner(props: PlannerProps) {
             : `${props.shortcut} shows or hides the panel on the page you are on.`}
         </p>
       </section>
-      {quarantined.length > 0 && (
-        <section class="tr-section" aria-labelledby="tr-quarantine-title">
-          <h2 id="tr-quarantine-title">Unreadable records, kept aside</h2>
-          <p class="tr-muted" style={{ marginTop: 0 }}>
-            These stored records could not be read and were set aside instead of deleted. Export them to keep
-            or repair them.
-          </p>
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Unreadable records">
-            {quarantined.map((entry) => (
-              <li key={entry.key + String(entry.at)} class="tr-actions" style={{ alignItems: 'baseline' }}>
-                <code>{entry.key}</code>
-                <span class="tr-muted">{entry.problem}</span>
-                <span class="tr-muted">{entry.at > 0 ? format.time(entry.at) : ''}</span>
-                <button
-                  type="button"
-                  class="tr-link"
-                  aria-label={`Export ${entry.key}`}
-                  onClick={() => props.onExportQuarantined(entry)}
-                >
-                  export
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {history !== null && (
         <section class="tr-section" aria-labelledby="tr-history-title">
           <h2 id="tr-history-title">Tick history</h2>

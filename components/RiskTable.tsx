@@ -1,6 +1,6 @@
 import type { Plan } from '../lib/plan/schema';
 import type { Ladder } from '../lib/sim/ladder';
-import { trancheName } from './chart-data';
+import { shortTrancheName } from '../lib/words/tranche-words';
 import * as format from './format';
 
 export interface RiskTableProps {
@@ -40,7 +40,7 @@ export function RiskTable({ plan, ladder }: RiskTableProps) {
         {ladder.rows.map((row) =>
           row.status === 'skipped' ? (
             <tr key={row.tranche} data-tranche={row.tranche} class="tr-st-skipped">
-              <th scope="row">{trancheName(row.tranche)}</th>
+              <th scope="row">{shortTrancheName(row.tranche)}</th>
               <td>{format.price(row.level, tickSize)}</td>
               <td colSpan={8} class="tr-warn" style={{ textAlign: 'left' }}>
                 skipped: {row.reason}
@@ -49,7 +49,7 @@ export function RiskTable({ plan, ladder }: RiskTableProps) {
           ) : (
             <tr key={row.tranche} data-tranche={row.tranche}>
               <th scope="row" class={row.side === 'buy' ? 'tr-buy' : 'tr-sell'}>
-                {trancheName(row.tranche)}
+                {shortTrancheName(row.tranche)}
               </th>
               <td>{format.price(row.price, tickSize)}</td>
               <td>

@@ -4,7 +4,8 @@ import type { Plan } from '../lib/plan/schema';
 import { DataError, parseCsv, type PriceData } from '../lib/sim/csv';
 import { backtest, type Backtest } from '../lib/sim/equity';
 import { SimError, type SimLine } from '../lib/sim/run';
-import { equityChartData, priceChartData, priceFormatter, trancheName } from './chart-data';
+import { shortTrancheName } from '../lib/words/tranche-words';
+import { equityChartData, priceChartData, priceFormatter } from './chart-data';
 import * as format from './format';
 import { LadderChart } from './LadderChart';
 
@@ -190,7 +191,7 @@ function SimulationResult({ plan, run, fileName }: { plan: Plan; run: Backtest; 
             <tr key={index} data-fill={String(line.tranche)}>
               <td>{String(line.time)}</td>
               <th scope="row" class={line.side === 'buy' ? 'tr-buy' : 'tr-sell'}>
-                {trancheName(String(line.tranche))}
+                {shortTrancheName(String(line.tranche))}
               </th>
               <td>{format.price(text(line, 'price'), tickSize)}</td>
               <td>
@@ -210,7 +211,7 @@ function SimulationResult({ plan, run, fileName }: { plan: Plan; run: Backtest; 
         .filter((line) => line.type === 'skip' || line.type === 'alert')
         .map((line, index) => (
           <p key={index} class="tr-warn" style={{ margin: '4px 0 0' }}>
-            {String(line.time)} · {trancheName(String(line.tranche))}:{' '}
+            {String(line.time)} · {shortTrancheName(String(line.tranche))}:{' '}
             {String(line.reason ?? line.text ?? '')}
           </p>
         ))}

@@ -1,16 +1,11 @@
 import type { Plan } from '../lib/plan/schema';
+import { parseTrancheId } from '../lib/plan/tranche-id';
 import type { EquityPoint } from '../lib/sim/equity';
 import type { Ladder } from '../lib/sim/ladder';
 import type { SimLine } from '../lib/sim/run';
+import { shortTrancheName } from '../lib/words/tranche-words';
 import * as format from './format';
 import type { ChartLevel, ChartMarker, ChartSeries } from './LadderChart';
-
-/** "entry" → "Entry", "add-1" → "Add 1", "target-2" → "Target 2". */
-export function trancheName(tranche: string): string {
-  const [kind = '', index] = tranche.split('-');
-  const name = kind.charAt(0).toUpperCase() + kind.slice(1);
-  return index === undefined ? name : `${name} ${index}`;
-}
 
 /**
  * The planned ladder as a chart: the price walking from level to level (one step per
@@ -34,13 +29,13 @@ export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
     const price = row.status === 'filled' ? row.price : row.level;
     if (price === null) continue;
     const time = stepNames.length + 1;
-    stepNames.push(trancheName(row.tranche));
+    stepNames.push(shortTrancheName(row.tranche));
     path.push({ time, value: Number(price) });
-    const kind = row.tranche.split('-')[0];
+    const kind = parseTrancheId(row.tranche)?.kind;
     const skipped = row.status === 'skipped' ? ' (skipped)' : '';
     levels.push({
       price: Number(price),
-      title: `${trancheName(row.tranche)}${skipped}`,
+      title: `${shortTrancheName(row.tranche)}${skipped}`,
       color: kind === 'add' ? 'buy' : kind === 'target' ? 'info' : 'warn',
       style: kind === 'target' ? 'dashed' : 'solid',
     });
@@ -52,7 +47,7 @@ export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
       seenStops.add(stop);
       levels.push({
         price: Number(stop),
-        title: `Stop after ${trancheName(row.tranche).toLowerCase()}`,
+        title: `Stop after ${shortTrancheName(row.tranche).toLowerCase()}`,
         color: 'sell',
         style: 'dotted',
       });
@@ -99,7 +94,7 @@ export function priceChartData(
       time: secondOf.get(String(line.time)) ?? 0,
       isAbove: line.side === 'sell',
       color: line.tranche === 'stop' ? 'sell' : line.side === 'buy' ? 'buy' : 'info',
-      text: trancheName(String(line.tranche)),
+      text: shortTrancheName(String(line.tranche)),
     }));
   return {
     series: [

@@ -138,6 +138,9 @@ export const STYLES = `
 .tr-page h1{font-size:18px;}
 .tr-page h2{font-size:14px;margin:0 0 8px;}
 .tr-section{background:var(--tr-panel);border:1px solid var(--tr-border);border-radius:6px;padding:12px 14px;margin:12px 0;}
+.tr-aside{border-color:var(--tr-warn);}
+.tr-aside-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px;}
+.tr-aside-item{border-top:1px solid var(--tr-border);padding-top:8px;display:flex;flex-direction:column;gap:2px;}
 .tr-drop{border:1px dashed var(--tr-field);border-radius:6px;padding:12px;display:flex;flex-direction:column;gap:8px;}
 .tr-drop-active{border-color:var(--tr-info);background:var(--tr-background);}
 .tr-drop textarea{width:100%;min-height:72px;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;}

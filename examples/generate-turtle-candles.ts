@@ -16,7 +16,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { Decimal, toCanonical } from '../lib/decimal';
-import { checkPlan, formatProblem } from '../lib/plan/validate';
+import { checkPlan } from '../lib/checks/check-plan';
+import { formatProblem } from '../lib/plan/problems';
 import { parseCsv } from '../lib/sim/csv';
 import { simulate } from '../lib/sim/run';
 import { WilderAtr } from '../lib/sizing/atr';
@@ -151,13 +152,13 @@ function checkStory(csvPath: string, breakout: number): void {
   }
   const data = parseCsv(readFileSync(csvPath, 'utf8'), csvPath);
   if (data.kind !== 'candles') throw new Error(`${csvPath} is not a candle file`);
-  const { lines, state } = simulate(check.plan, data);
+  const { lines, state } = simulate(check.plan, data.rows);
   const filled = lines.filter((line) => line.type === 'fill').map((line) => String(line.tranche));
   const gapAdd = lines.find((line) => line.tranche === 'add-2');
-  const gapDay = data.labels.indexOf(String(gapAdd?.time));
+  const gapDay = data.rows.findIndex((row) => row.label === String(gapAdd?.time));
   const problems = [
     filled.join(' ') === 'entry add-1 add-2 add-3 stop stop' ? '' : `fills are ${filled.join(', ')}`,
-    gapDay > 0 && data.open[gapDay] === gapAdd?.price ? '' : 'add 2 did not fill at a gap open',
+    gapDay > 0 && data.rows[gapDay]?.open === gapAdd?.price ? '' : 'add 2 did not fill at a gap open',
     state.lots.length === 2 ? '' : `${state.lots.length} lots are open at the end, not the 2 oldest`,
   ].filter((problem) => problem !== '');
   if (problems.length > 0) throw new Error(`the Turtle example lost its story: ${problems.join('; ')}`);

@@ -21,7 +21,7 @@ export function toCanonical(value: Decimal): string {
 
 /**
  * Print a value that may not terminate (an average, an ATR): at most 10 decimal places,
- * rounded half away from zero, trailing zeros dropped (SPEC §CLI).
+ * rounded half away from zero, trailing zeros dropped (README, "Command line").
  */
 export function toPrintable(value: Decimal): string {
   return toCanonical(value.toDecimalPlaces(10, Decimal.ROUND_HALF_UP));

@@ -227,8 +227,8 @@ function marketPage(): string {
   if (data.kind !== 'ticks') throw new Error(`${DATA_FILE} must hold ticks`);
   const points: [number, string][] = [];
   let time = Math.floor(Date.UTC(2026, 2, 2, 14) / 1000);
-  data.prices.forEach((price, index) => {
-    const from = new Decimal(index === 0 ? price : (data.prices[index - 1] ?? price));
+  data.rows.forEach(({ price }, index) => {
+    const from = new Decimal(index === 0 ? price : (data.rows[index - 1]?.price ?? price));
     const to = new Decimal(price);
     const steps = Math.max(1, to.minus(from).abs().div(PRICE_STEP).ceil().toNumber());
     for (let step = index === 0 ? steps : 1; step <= steps; step += 1) {

@@ -9,9 +9,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { Decimal, toCanonical } from '../lib/decimal';
+import { positionOf, unrealizedPnl } from '../lib/engine/position';
+import type { Lot } from '../lib/engine/types';
 import { formatAtStep, formatUpTo } from '../lib/format';
 import type { Plan } from '../lib/plan/schema';
-import { checkPlan, formatProblem } from '../lib/plan/validate';
+import { checkPlan } from '../lib/checks/check-plan';
+import { formatProblem } from '../lib/plan/problems';
 import type { PriceData } from '../lib/sim/csv';
 import { parseCsv } from '../lib/sim/csv';
 import type { SimLine } from '../lib/sim/run';
@@ -63,7 +66,7 @@ function runExample(example: Example): string {
     throw new Error(`invalid plan ${example.plan}:\n${check.problems.map(formatProblem).join('\n')}`);
   const { plan } = check;
   const data = parseCsv(readFileSync(dataPath, 'utf8'), dataPath);
-  const { lines, state } = simulate(plan, data, { fill: 'level', alerts: 'risk' });
+  const { lines, state } = simulate(plan, data.rows, { fill: 'level', alerts: 'risk' });
   const fills = lines.filter((line) => line.type === 'fill');
   // A demo that fills nothing shows nothing: treat it as broken data or a broken engine.
   if (fills.length === 0) throw new Error(`no fills from ${example.data}`);
@@ -76,7 +79,7 @@ function runExample(example: Example): string {
 
   const out: string[] = [
     `${example.title} · ${plan.name}`,
-    `${plan.instrument.symbol} ${plan.side} · ${example.plan} over ${example.data} (${data.times.length} ${data.kind})`,
+    `${plan.instrument.symbol} ${plan.side} · ${example.plan} over ${example.data} (${data.rows.length} ${data.kind})`,
   ];
   if (derived !== null) {
     const atr = derived.atr === null ? '' : ` · ATR ${formatUpTo(derived.atr, 4)}`;
@@ -118,7 +121,12 @@ function runExample(example: Example): string {
     ['max position', qty(text(summary.maxPosition))],
     ['max open risk', money(text(summary.maxOpenRisk))],
   ];
-  const open = openAtEnd(plan, state.lots, data.kind === 'ticks' ? data.prices : data.close);
+  const last = data.rows.at(-1);
+  const open = openAtEnd(
+    plan,
+    state.lots,
+    last === undefined ? null : last.kind === 'tick' ? last.price : last.close,
+  );
   if (open !== null) {
     summaryRows.push(
       ['open at the end', `${qty(open.position)} at ${price(open.lastPrice)}`],
@@ -139,8 +147,8 @@ function runExample(example: Example): string {
  */
 function isAtOpen(line: SimLine, data: PriceData): boolean {
   if (data.kind !== 'candles') return false;
-  const index = data.labels.indexOf(text(line.time));
-  return index > 0 && data.open[index] === line.price;
+  const index = data.rows.findIndex((row) => row.label === text(line.time));
+  return index > 0 && data.rows[index]?.open === line.price;
 }
 
 /** Every lot's stop when they differ (per-lot stops after a gap), else the one stop. */
@@ -153,21 +161,16 @@ function stopCell(line: SimLine, price: (value: string) => string): string {
 /** The lots still open when the data ends, valued at the last price. */
 function openAtEnd(
   plan: Plan,
-  lots: readonly { readonly fill: string; readonly qty: string }[],
-  prices: readonly string[],
+  lots: readonly Lot[],
+  lastPrice: string | null,
 ): { position: string; lastPrice: string; unrealized: string } | null {
-  const lastPrice = prices.at(-1);
-  if (lots.length === 0 || lastPrice === undefined) return null;
-  const sign = plan.side === 'long' ? 1 : -1;
-  let position = new Decimal(0);
-  let unrealized = new Decimal(0);
-  for (const lot of lots) {
-    position = position.plus(lot.qty);
-    unrealized = unrealized.plus(
-      new Decimal(lastPrice).minus(lot.fill).mul(lot.qty).mul(plan.instrument.pointValue).mul(sign),
-    );
-  }
-  return { position: toCanonical(position), lastPrice, unrealized: toCanonical(unrealized) };
+  if (lots.length === 0 || lastPrice === null) return null;
+  const { side, instrument } = plan;
+  return {
+    position: toCanonical(positionOf(lots)),
+    lastPrice,
+    unrealized: toCanonical(unrealizedPnl(lots, new Decimal(lastPrice), side, instrument.pointValue)),
+  };
 }
 
 function table<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string[] {

@@ -1,5 +1,5 @@
 import { Decimal, isDecimalString, toCanonical } from '../../lib/decimal';
-import { formatProblem } from '../../lib/plan/validate';
+import { formatProblem } from '../../lib/plan/problems';
 import type { SignalPlanOptions } from '../../lib/signal';
 import { planFromSignal } from '../../lib/signal';
 import type { CommandResult } from './io';

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../lib/plan/validate';
+import { formatProblem } from '../../lib/plan/problems';
 import type { CommandResult } from './io';
 import { readPlanFile } from './io';
 

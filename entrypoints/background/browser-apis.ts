@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 
+import { buttonsOf, NotificationButton } from '../../lib/worker/notification-buttons';
 import type { Notifier } from '../../lib/worker/ports';
 import type { PickerApis } from './picked-sites-service';
 import type { BadgeApi } from './plans-wiring';
@@ -27,30 +28,41 @@ export function manifestContentPatterns(): string[] {
   return (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 }
 
+const BUTTON_TITLES = {
+  [NotificationButton.confirm]: 'Confirm fill',
+  [NotificationButton.skip]: 'Skip',
+} as const;
+
 /**
- * Notifications on the real browser. Ids are stable (`plan/seq/tranche`), so showing one
- * again replaces it. Chrome shows Confirm fill / Skip buttons. Firefox refuses the whole
- * call when given `buttons` or `requireInteraction` (although it has onButtonClicked, so
- * there is nothing to detect at run time): its build leaves both out, and a click on the
- * notification opens the popup on the plan, where the buttons are.
+ * Notifications on the real browser. Ids are unique (`plan/epoch.seq/tranche`), so showing
+ * one again replaces it. Chrome shows Confirm fill (and Skip, except on a stop). Firefox
+ * refuses the whole call when given `buttons` or `requireInteraction` (although it has
+ * onButtonClicked, so there is nothing to detect at run time): its build leaves both out,
+ * and a click on the notification opens the popup on the plan, where the buttons are.
  */
 export function browserNotifier(): Notifier {
   return {
     show: async (notification) => {
+      const buttons = import.meta.env.FIREFOX ? [] : buttonsOf(notification);
       await browser.notifications.create(notification.id, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: notification.title,
         message: notification.message,
         priority: notification.isConfirmable ? 2 : 0,
-        ...(notification.isConfirmable && !import.meta.env.FIREFOX
-          ? { buttons: [{ title: 'Confirm fill' }, { title: 'Skip' }], requireInteraction: true }
+        ...(buttons.length > 0
+          ? { buttons: buttons.map((button) => ({ title: BUTTON_TITLES[button] })), requireInteraction: true }
           : {}),
       });
     },
     shown: async () => Object.keys(await browser.notifications.getAll()),
     clear: async (id) => {
       await browser.notifications.clear(id);
+    },
+    // Only a button click explains, and only Chrome's notifications have buttons (Firefox
+    // has no notifications.update either).
+    explain: async (id, message) => {
+      if (!import.meta.env.FIREFOX) await browser.notifications.update(id, { message });
     },
   };
 }

@@ -1,31 +1,22 @@
 import type { SenderFields } from '../../lib/messages/sender';
-import {
-  defaultWatchSettings,
-  WATCH_SETTINGS_KEY,
-  WatchSettingsSchema,
-  type WatchSettings,
-} from '../../lib/store/watch-settings';
+import { migrateStorage } from '../../lib/store/migrations/run';
+import type { StorageArea } from '../../lib/store/storage-area';
+import { createStores, type Stores } from '../../lib/store/stores';
+import { answerButton } from '../../lib/worker/notification-buttons';
 import { PlanService } from '../../lib/worker/plan-service';
 import type { Notifier } from '../../lib/worker/ports';
-import {
-  defaultOverlaySettings,
-  OVERLAY_SETTINGS_KEY,
-  OverlaySettingsSchema,
-  type OverlaySettings,
-} from '../../lib/store/overlay-settings';
+import { createSerialQueue } from '../../lib/worker/serial-queue';
 import { createAcceptContext, createHandlers } from './handlers';
+import { createMessageRouter } from './message-router';
 import { createOverlayHandlers } from './overlay-handlers';
+import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createPlanHandlers } from './plan-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
-import { createMessageRouter } from './message-router';
-import { PickedSitesService, type PickerApis } from './picked-sites-service';
-import { createSerialQueue, StoredRecord, type KeyValueArea } from './storage';
-import { migrateStorage } from './storage-migration';
 import { TickIntake } from './tick-intake';
 
 export interface BackgroundDeps {
-  readonly local: KeyValueArea;
-  readonly session: KeyValueArea;
+  readonly local: StorageArea;
+  readonly session: StorageArea;
   readonly now: () => number;
   readonly extensionId: string;
   /** "chrome-extension://<id>": the origin of the popup and the planner. */
@@ -36,6 +27,7 @@ export interface BackgroundDeps {
   readonly matchPatternFor: (origin: string) => string;
   readonly notifier: Notifier;
   readonly badge: BadgeApi;
+  /** Random ids: plans, and the epoch of an alert counter a repair resets. */
   readonly newId: () => string;
 }
 
@@ -45,8 +37,11 @@ export interface Background {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
   readonly plans: PlanService;
-  /** The `stale-check` alarm's work. */
+  readonly stores: Stores;
+  /** The `stale-check` alarm's work: stale prices, and notifications still owed. */
   readonly checkStale: () => Promise<void>;
+  /** A click on a notification's button (`index` 0: Confirm fill, 1: Skip). */
+  readonly onNotificationButton: (id: string, index: number) => Promise<void>;
   /**
    * The worker's start, begun when the background is built: storage migrated, the latest
    * quotes given to the plans again, and every notification a stopped worker owed shown.
@@ -63,38 +58,32 @@ export function createBackground(deps: BackgroundDeps): Background {
   const migrated = migrateStorage(deps.local, deps.now, log).catch((error: unknown) =>
     log(`the storage migration failed: ${String(error)}`),
   );
-  const queue = createSerialQueue(migrated);
-  const ticks = new TickIntake({ local: deps.local, queue, now: deps.now });
-  const pickedSites = new PickedSitesService({
+  const stores = createStores({
     local: deps.local,
     session: deps.session,
+    now: deps.now,
+    log,
+    newId: deps.newId,
+  });
+  const queue = createSerialQueue(migrated);
+  const ticks = new TickIntake({ stores, queue, now: deps.now });
+  const pickedSites = new PickedSitesService({
+    stores,
     queue,
     now: deps.now,
     apis: deps.pickerApis,
     matchPatternFor: deps.matchPatternFor,
     manifestPatterns: deps.manifestPatterns,
   });
-  const watchSettings = new StoredRecord<WatchSettings>(
-    deps.local,
-    WATCH_SETTINGS_KEY,
-    WatchSettingsSchema,
-    defaultWatchSettings,
-    deps.now,
-  );
   const plans = new PlanService({
-    store: {
-      get: (keys) => deps.local.get([...keys]),
-      getAll: () => deps.local.get(null),
-      set: (items) => deps.local.set(items),
-      remove: (keys) => deps.local.remove([...keys]),
-    },
+    stores,
     notifier: deps.notifier,
     clock: { now: deps.now },
     newId: deps.newId,
     log,
     ready: migrated,
   });
-  const wiring = { plans, local: deps.local, watchSettings, badge: deps.badge, now: deps.now };
+  const wiring = { plans, stores, badge: deps.badge, now: deps.now };
   ticks.onTick(async (tick) => {
     await plans.onTick(tick);
     await paintBadge(wiring, tick);
@@ -105,7 +94,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     .then(() => plans.flushOutbox())
     .catch((error: unknown) => log(`starting failed: ${String(error)}`));
   const route = createMessageRouter({
-    local: deps.local,
+    stores,
     queue,
     now: deps.now,
     acceptContext: createAcceptContext({
@@ -117,19 +106,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     handlers: createHandlers({
       ticks,
       pickedSites,
-      watchSettings,
-      planHandlers: createPlanHandlers({ plans, local: deps.local, watchSettings, now: deps.now }),
-      overlayHandlers: createOverlayHandlers({
-        settings: new StoredRecord<OverlaySettings>(
-          deps.local,
-          OVERLAY_SETTINGS_KEY,
-          OverlaySettingsSchema,
-          defaultOverlaySettings,
-          deps.now,
-        ),
-        queue,
-        now: deps.now,
-      }),
+      stores,
+      planHandlers: createPlanHandlers({ plans, stores, now: deps.now }),
+      overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
     }),
   });
   return {
@@ -140,9 +119,24 @@ export function createBackground(deps: BackgroundDeps): Background {
     ticks,
     pickedSites,
     plans,
+    stores,
     checkStale: async () => {
       await ready;
       await checkStaleQuotes(wiring);
+      // A notification the browser refused is tried again even when no price arrives.
+      await plans.flushOutbox();
+    },
+    onNotificationButton: async (id, index) => {
+      await ready;
+      await answerButton(
+        {
+          confirm: (request) => plans.confirm(request),
+          skip: (request) => plans.skip(request),
+          notifier: deps.notifier,
+        },
+        id,
+        index,
+      );
     },
     ready,
   };

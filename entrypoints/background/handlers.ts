@@ -2,16 +2,15 @@ import type { AcceptContext } from '../../lib/messages/accept';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
+import type { Stores } from '../../lib/store/stores';
 import type { Handlers } from './message-router';
-import type { StoredRecord } from './storage';
 import type { TickIntake } from './tick-intake';
-import type { WatchSettings } from '../../lib/store/watch-settings';
 
 /** What the handlers are wired to. */
 export interface HandlerDeps {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
-  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly stores: Stores;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
   readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
 }
@@ -20,7 +19,7 @@ export interface HandlerDeps {
 export function createHandlers({
   ticks,
   pickedSites,
-  watchSettings,
+  stores,
   planHandlers,
   overlayHandlers,
 }: HandlerDeps): Handlers {
@@ -36,7 +35,10 @@ export function createHandlers({
       return { ok: true };
     },
     'watch-config': async (_request, sender) => {
-      const [settings, site] = await Promise.all([watchSettings.read(), pickedSites.siteFor(sender.origin)]);
+      const [settings, site] = await Promise.all([
+        stores.watchSettings.read(),
+        pickedSites.siteFor(sender.origin),
+      ]);
       return {
         ok: true,
         config: {
@@ -67,15 +69,13 @@ export interface ContextDeps {
 /** The sender check's view of the world, read fresh for each message (the worker may have restarted). */
 export function createAcceptContext(deps: ContextDeps): () => Promise<AcceptContext> {
   return async () => {
-    const [pickedPatterns, pendingPick] = await Promise.all([
-      deps.pickedSites.originPatterns(),
-      deps.pickedSites.pendingPick(),
-    ]);
+    const [picked, pendingPick] = await Promise.all([deps.pickedSites.all(), deps.pickedSites.pendingPick()]);
     return {
       extensionId: deps.extensionId,
       extensionOrigin: deps.extensionOrigin,
-      contentOrigins: [...deps.manifestPatterns, ...pickedPatterns],
+      contentOrigins: [...deps.manifestPatterns, ...Object.keys(picked).map((origin) => `${origin}/*`)],
       pendingPick: pendingPick === null ? null : { tabId: pendingPick.tabId, origin: pendingPick.origin },
+      picked,
     };
   };
 }

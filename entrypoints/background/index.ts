@@ -42,7 +42,8 @@ export default defineBackground(() => {
     if (alarm.name === STALE_CHECK_ALARM) void background.checkStale();
   });
 
-  // A notification click opens the plan; its buttons confirm or skip the tranche.
+  // A notification click opens the plan; its buttons confirm or skip the tranche (done: it
+  // goes; not done: it stays and says why).
   browser.notifications.onClicked.addListener((id) => {
     const parsed = parseNotificationId(id);
     void browser.tabs.create({
@@ -50,12 +51,7 @@ export default defineBackground(() => {
     });
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
-    const parsed = parseNotificationId(id);
-    if (parsed === null) return;
-    const request = { id: parsed.planId, tranche: parsed.tranche, requestId: `${id}/${button}` };
-    void (button === 0 ? background.plans.confirm(request) : background.plans.skip(request)).then(() =>
-      browser.notifications.clear(id),
-    );
+    void background.onNotificationButton(id, button);
   });
 
   // The panel's shortcut: the tab's content script shows or hides its panel.

@@ -5,13 +5,9 @@ import { REPLY_SCHEMAS, type ReplyOf } from '../../lib/messages/replies';
 import type { Request, RequestOf, RequestType } from '../../lib/messages/requests';
 import type { SENDER_ROLES } from '../../lib/messages/roles';
 import type { SenderFields } from '../../lib/messages/sender';
-import {
-  countRefusal,
-  emptySecurityRecord,
-  SECURITY_KEY,
-  SecurityRecordSchema,
-} from '../../lib/store/security';
-import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
+import { countRefusal } from '../../lib/store/security';
+import type { Stores } from '../../lib/store/stores';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 
 /** Sender fields of a request only content scripts and the picker may send. */
 export type WebSender = Extract<SenderInfo, { origin: string }>;
@@ -25,7 +21,7 @@ export type Handlers = {
 };
 
 export interface RouterDeps {
-  readonly local: KeyValueArea;
+  readonly stores: Pick<Stores, 'security'>;
   readonly queue: SerialQueue;
   readonly now: () => number;
   /** What the sender check needs, current as of this message (picked origins, pending picker). */
@@ -44,13 +40,7 @@ type AnyReply = { ok: true } | { ok: false; error: string };
 export function createMessageRouter(
   deps: RouterDeps,
 ): (raw: unknown, sender: SenderFields) => Promise<unknown> {
-  const security = new StoredRecord(
-    deps.local,
-    SECURITY_KEY,
-    SecurityRecordSchema,
-    emptySecurityRecord,
-    deps.now,
-  );
+  const { security } = deps.stores;
 
   const route = async (raw: unknown, sender: SenderFields): Promise<unknown> => {
     const accepted = acceptMessage(raw, sender, await deps.acceptContext());

@@ -5,7 +5,8 @@ import {
 } from '../../lib/store/overlay-settings';
 import type { OverlayToggleMessage } from '../../lib/messages/overlay-frame';
 import type { Handlers } from './message-router';
-import type { SerialQueue, StoredRecord } from './storage';
+import type { StoredRecord } from '../../lib/store/stored-record';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 
 type OverlayHandlers = Pick<Handlers, 'overlay-settings-get' | 'overlay-settings-set'>;
 

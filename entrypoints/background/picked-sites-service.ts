@@ -6,21 +6,18 @@ import type { PickerResultMessage } from '../../lib/messages/requests';
 import { originMatchesPattern, webOriginOf } from '../../lib/messages/sender';
 import { isReadablePickedPage, unreadableAddressReason } from '../../lib/sites/address';
 import {
-  emptyPickedSites,
   listPickedSites,
   livePickerPending,
-  PICKED_SITES_KEY,
-  PickedSitesRecordSchema,
   pickedScriptId,
-  PICKER_PENDING_KEY,
-  PickerPendingSchema,
   withoutPickedSite,
   withPickedSite,
   type PickedSite,
   type PickedSitesRecord,
   type PickerPending,
 } from '../../lib/store/picked-sites';
-import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
+import type { StoredRecord } from '../../lib/store/stored-record';
+import type { Stores } from '../../lib/store/stores';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 
 /** The built files the picker flow injects (WXT's output names, checked against the build's). */
 export const PICKER_SCRIPT_FILE = '/picker.js' satisfies ScriptPublicPath;
@@ -41,8 +38,7 @@ export interface PickerApis {
 }
 
 export interface PickedSitesDeps {
-  readonly local: KeyValueArea;
-  readonly session: KeyValueArea;
+  readonly stores: Pick<Stores, 'pickedSites' | 'pickerPending'>;
   readonly queue: SerialQueue;
   readonly now: () => number;
   readonly apis: PickerApis;
@@ -64,20 +60,8 @@ export class PickedSitesService {
   private readonly pending: StoredRecord<PickerPending | null>;
 
   constructor(private readonly deps: PickedSitesDeps) {
-    this.sites = new StoredRecord(
-      deps.local,
-      PICKED_SITES_KEY,
-      PickedSitesRecordSchema,
-      emptyPickedSites,
-      deps.now,
-    );
-    this.pending = new StoredRecord(
-      deps.session,
-      PICKER_PENDING_KEY,
-      PickerPendingSchema.nullable(),
-      () => null,
-      deps.now,
-    );
+    this.sites = deps.stores.pickedSites;
+    this.pending = deps.stores.pickerPending;
   }
 
   /** The picker the popup started and that has not answered, if it has not expired. */
@@ -90,9 +74,9 @@ export class PickedSitesService {
     return (await this.sites.read()).sites[origin] ?? null;
   }
 
-  /** Match patterns of every picked origin, for the sender check of content scripts. */
-  async originPatterns(): Promise<string[]> {
-    return Object.keys((await this.sites.read()).sites).map((origin) => `${origin}/*`);
+  /** Every picked site by origin, for the sender check of content scripts. */
+  async all(): Promise<Readonly<Record<string, PickedSite>>> {
+    return (await this.sites.read()).sites;
   }
 
   async list(): Promise<PickedSiteView[]> {

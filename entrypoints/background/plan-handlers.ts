@@ -1,19 +1,13 @@
-import type { Handlers } from './message-router';
-import type { KeyValueArea, StoredRecord } from './storage';
-import { QUOTES_KEY, parseQuotesRecord } from '../../lib/store/quotes';
-import {
-  DEFAULT_TICK_HISTORY_LIMITS,
-  TICK_HISTORY_INDEX_KEY,
-  TickHistoryIndexSchema,
-  historyBytes,
-} from '../../lib/store/tick-history';
-import type { WatchSettings } from '../../lib/store/watch-settings';
-import { formatProblem } from '../../lib/plan/validate';
-import { journalToCsv } from '../../lib/worker/journal';
+import { formatProblem } from '../../lib/plan/problems';
+import type { Stores } from '../../lib/store/stores';
+import { DEFAULT_TICK_HISTORY_LIMITS } from '../../lib/store/tick-history';
+import { journalToCsv } from '../../lib/worker/journal-csv';
 import type { PlanService } from '../../lib/worker/plan-service';
 import { quoteForPlan } from '../../lib/worker/plan-quote';
+import { keptAsideViews } from '../../lib/worker/quarantine-view';
 import { isTickForPlan } from '../../lib/worker/routing';
 import { planView } from '../../lib/worker/view';
+import type { Handlers } from './message-router';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -22,27 +16,23 @@ type PlanHandlers = Pick<
 
 export interface PlanHandlerDeps {
   readonly plans: PlanService;
-  readonly local: KeyValueArea;
-  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly stores: Pick<Stores, 'watchSettings' | 'quotes' | 'tickHistory'>;
   readonly now: () => number;
 }
 
 /** The plan requests of the popup, planner and overlay, answered by the plan service. */
-export function createPlanHandlers({ plans, local, watchSettings, now }: PlanHandlerDeps): PlanHandlers {
+export function createPlanHandlers({ plans, stores, now }: PlanHandlerDeps): PlanHandlers {
   return {
     'plans-view': async (request) => {
-      // Quarantined records are listed only in the planner (isAll): finding them reads all
-      // of storage, too much for the popup's and the overlay's once-a-second refresh.
-      const [{ plans: records, quarantined }, settings, stored, alertSettings] = await Promise.all([
+      const [{ records, newer }, settings, quotes, historyBytes, alertSettings] = await Promise.all([
         request.isAll === true
-          ? plans.list()
-          : plans.records().then((found) => ({ plans: found, quarantined: [] })),
-        watchSettings.read(),
-        local.get([QUOTES_KEY, TICK_HISTORY_INDEX_KEY]),
+          ? plans.readAll()
+          : plans.records().then((found) => ({ records: found, newer: [] })),
+        stores.watchSettings.read(),
+        stores.quotes.read(),
+        stores.tickHistory.bytes(),
         plans.settings(),
       ]);
-      const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
-      const index = TickHistoryIndexSchema.safeParse(stored[TICK_HISTORY_INDEX_KEY]);
       const at = now();
       const shown = records.filter((record) => {
         if (request.page)
@@ -59,18 +49,17 @@ export function createPlanHandlers({ plans, local, watchSettings, now }: PlanHan
           ),
         ),
       );
+      // Records kept aside are listed only in the planner (isAll): finding them reads all of
+      // storage, too much for the popup's and the overlay's once-a-second refresh. Listed
+      // last, so that what this very answer found unreadable is in it.
+      const quarantined = request.isAll === true ? await plans.quarantined() : [];
       return {
         ok: true,
         plans: views,
-        quarantined: quarantined.map((entry) => ({
-          key: entry.key,
-          problem: entry.problem,
-          raw: JSON.stringify(entry.raw) ?? 'undefined',
-          at: entry.at,
-        })),
+        quarantined: keptAsideViews(quarantined, newer),
         isQuiet: alertSettings.isQuiet,
         history: {
-          bytes: index.success ? historyBytes(index.data) : 0,
+          bytes: historyBytes,
           maxBytes: DEFAULT_TICK_HISTORY_LIMITS.maxBytes,
         },
       };

@@ -1,8 +1,7 @@
+import type { Stores } from '../../lib/store/stores';
+import { isListening } from '../../lib/worker/listening';
+import type { PlanService } from '../../lib/worker/plan-service';
 import { badgeFor, planView } from '../../lib/worker/view';
-import { isListening, type PlanService } from '../../lib/worker/plan-service';
-import { QUOTES_KEY, parseQuotesRecord } from '../../lib/store/quotes';
-import type { WatchSettings } from '../../lib/store/watch-settings';
-import type { KeyValueArea, StoredRecord } from './storage';
 import type { AcceptedTick } from './tick-intake';
 
 /** The toolbar badge of one tab. */
@@ -12,8 +11,7 @@ export interface BadgeApi {
 
 export interface PlanWiringDeps {
   readonly plans: PlanService;
-  readonly local: KeyValueArea;
-  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly stores: Pick<Stores, 'quotes' | 'watchSettings'>;
   readonly badge: BadgeApi;
   readonly now: () => number;
 }
@@ -42,8 +40,7 @@ export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Prom
  * period (a closed tab says nothing) is stale for every plan listening to it.
  */
 export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
-  const [stored, settings] = await Promise.all([deps.local.get([QUOTES_KEY]), deps.watchSettings.read()]);
-  const quotes = parseQuotesRecord(stored[QUOTES_KEY]);
+  const [quotes, settings] = await Promise.all([deps.stores.quotes.read(), deps.stores.watchSettings.read()]);
   const now = deps.now();
   for (const quote of Object.values(quotes.quotes)) {
     const since =
@@ -61,9 +58,8 @@ export async function checkStaleQuotes(deps: PlanWiringDeps): Promise<void> {
  * already stepped on is a duplicate to the engine and changes nothing; a plan armed after
  * the quote arrived does not see it.
  */
-export async function catchUpPlans(deps: Pick<PlanWiringDeps, 'plans' | 'local'>): Promise<void> {
-  const stored = await deps.local.get([QUOTES_KEY]);
-  const { quotes: byKey } = parseQuotesRecord(stored[QUOTES_KEY]);
+export async function catchUpPlans(deps: Pick<PlanWiringDeps, 'plans' | 'stores'>): Promise<void> {
+  const { quotes: byKey } = await deps.stores.quotes.read();
   const quotes = Object.values(byKey).sort((a, b) => a.receivedAt - b.receivedAt);
   for (const quote of quotes) {
     await deps.plans.onTick({

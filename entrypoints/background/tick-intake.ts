@@ -1,25 +1,9 @@
 import type { StaleMessage, TickMessage } from '../../lib/messages/requests';
 import { normalizeSymbol } from '../../lib/sites/symbol';
-import {
-  applyStale,
-  applyTick,
-  emptyQuotesRecord,
-  QUOTES_KEY,
-  QuotesRecordSchema,
-  type QuotesRecord,
-} from '../../lib/store/quotes';
-import { quarantineWrite } from '../../lib/store/record';
-import {
-  appendTicks,
-  BucketSchema,
-  bucketKeysFor,
-  emptyTickHistoryIndex,
-  TICK_HISTORY_INDEX_KEY,
-  TickHistoryIndexSchema,
-  type Bucket,
-  type HistoryTick,
-} from '../../lib/store/tick-history';
-import { StoredRecord, type KeyValueArea, type SerialQueue } from './storage';
+import { applyStale, applyTick } from '../../lib/store/quotes';
+import type { Stores } from '../../lib/store/stores';
+import type { HistoryTick } from '../../lib/store/tick-history';
+import type { SerialQueue } from '../../lib/worker/serial-queue';
 
 /** A tick the background accepted: its symbol normalized, with the time it arrived. */
 export type AcceptedTick = TickMessage & { readonly receivedAt: number; readonly tabId: number | null };
@@ -34,7 +18,7 @@ export type TickListener = (tick: AcceptedTick) => void | Promise<void>;
 export const HISTORY_FLUSH_MILLIS = 1000;
 
 export interface TickIntakeDeps {
-  readonly local: KeyValueArea;
+  readonly stores: Pick<Stores, 'quotes' | 'tickHistory'>;
   readonly queue: SerialQueue;
   readonly now: () => number;
 }
@@ -47,13 +31,10 @@ export interface TickIntakeDeps {
 export class TickIntake {
   private readonly listeners = new Set<TickListener>();
   private readonly staleListeners = new Set<StaleListener>();
-  private readonly quotes: StoredRecord<QuotesRecord>;
   private pendingHistory: HistoryTick[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly deps: TickIntakeDeps) {
-    this.quotes = new StoredRecord(deps.local, QUOTES_KEY, QuotesRecordSchema, emptyQuotesRecord, deps.now);
-  }
+  constructor(private readonly deps: TickIntakeDeps) {}
 
   /** Call `listener` with every accepted tick, after its quote is stored. Returns the unsubscribe. */
   onTick(listener: TickListener): () => void {
@@ -68,8 +49,9 @@ export class TickIntake {
       symbol: normalizeSymbol(message.symbol),
       receivedAt: this.deps.now(),
     };
+    const { quotes } = this.deps.stores;
     await this.deps.queue(async () => {
-      await this.quotes.write(applyTick(await this.quotes.read(), tick, tick.receivedAt));
+      await quotes.write(applyTick(await quotes.read(), tick, tick.receivedAt));
     });
     this.pendingHistory.push({ symbol: tick.symbol, price: tick.price, time: tick.time });
     this.flushTimer ??= setTimeout(() => {
@@ -95,8 +77,9 @@ export class TickIntake {
 
   async receiveStale(message: StaleMessage): Promise<void> {
     const stale = { ...message, symbol: normalizeSymbol(message.symbol) };
+    const { quotes } = this.deps.stores;
     await this.deps.queue(async () => {
-      await this.quotes.write(applyStale(await this.quotes.read(), stale));
+      await quotes.write(applyStale(await quotes.read(), stale));
     });
     for (const listener of this.staleListeners) {
       try {
@@ -114,29 +97,6 @@ export class TickIntake {
     const ticks = this.pendingHistory;
     this.pendingHistory = [];
     if (ticks.length === 0) return;
-    await this.deps.queue(async () => {
-      const { local, now } = this.deps;
-      const index = new StoredRecord(
-        local,
-        TICK_HISTORY_INDEX_KEY,
-        TickHistoryIndexSchema,
-        emptyTickHistoryIndex,
-        now,
-      );
-      const keys = bucketKeysFor(ticks);
-      const stored = await local.get(keys);
-      const buckets = new Map<string, Bucket>();
-      for (const key of keys) {
-        const bucket = BucketSchema.safeParse(stored[key]);
-        // A corrupt bucket is kept aside like any corrupt record, and the hour starts afresh.
-        if (bucket.success) buckets.set(key, bucket.data);
-        else if (stored[key] !== undefined) {
-          await local.set(quarantineWrite(key, stored[key], 'unreadable tick-history bucket', now()));
-        }
-      }
-      const change = appendTicks(await index.read(), buckets, ticks, now());
-      await local.set({ [TICK_HISTORY_INDEX_KEY]: change.index, ...Object.fromEntries(change.writes) });
-      if (change.removals.length > 0) await local.remove([...change.removals]);
-    });
+    await this.deps.queue(() => this.deps.stores.tickHistory.append(ticks, this.deps.now()));
   }
 }

@@ -1,21 +1,15 @@
 import type { Plan } from '../plan/schema';
+import type { TrancheKind } from '../plan/tranche-id';
+import type { Effect, Phase, SkipReason, TrancheStatus } from './effects';
 
 /**
  * Everything the engine keeps is plain JSON (decimals as canonical strings), so the
  * background can store it as it is and a replay reproduces it byte for byte.
  */
 
-export const TRANCHE_STATUSES = [
-  'pending',
-  'triggered',
-  'filled',
-  'skipped',
-  'too-small',
-  'cancelled',
-] as const;
-export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
-
-export type TrancheKind = 'entry' | 'add' | 'target';
+export type { TrancheKind } from '../plan/tranche-id';
+export type { AlertKind, Effect, FillRecord, Phase, SkipReason, TrancheStatus } from './effects';
+export { TRANCHE_STATUSES } from './effects';
 
 /** One planned order: the entry, an add (`add-1`…) or a target (`target-1`…). */
 export interface TrancheState {
@@ -31,12 +25,13 @@ export interface TrancheState {
   /** Suggested fill price while triggered; the actual fill price once filled. */
   price: string | null;
   time: number | null;
-  reason: string | null;
+  /** Why it was skipped, or is too small. */
+  reason: SkipReason | null;
 }
 
 /**
- * A lot: the quantity opened by one entry or add fill, with its own stop (SPEC §2 "Lots
- * and stops"). Target exits reduce lots first-in, first-out.
+ * A lot: the quantity opened by one entry or add fill, with its own stop (plan format,
+ * "Lots"). Target exits reduce lots first-in, first-out (lib/engine/position.ts).
  */
 export interface Lot {
   readonly tranche: string;
@@ -74,8 +69,6 @@ export interface EngineOptions {
   readonly fill: 'level' | 'observed';
 }
 
-export type Phase = 'armed' | 'active' | 'closed';
-
 /** Per `tick` stop rule: whether it is active and the best price since it activated. */
 export interface TickRuleState {
   active: boolean;
@@ -90,7 +83,8 @@ export interface StopTrigger {
 }
 
 export interface EngineState {
-  readonly version: 1;
+  /** 2: skip reasons are data (store migration 003). */
+  readonly version: 2;
   readonly plan: Plan;
   readonly options: EngineOptions;
   phase: Phase;
@@ -120,43 +114,6 @@ export interface EngineState {
   upBound: number;
   downBound: number;
 }
-
-export type AlertKind = 'approach' | 'trigger' | 'stop' | 'target' | 'risk' | 'stale';
-
-/** A fill as the journal, the simulator and the popup show it: the position after it, rules applied. */
-export interface FillRecord {
-  readonly tranche: string;
-  readonly side: 'buy' | 'sell';
-  readonly price: string;
-  readonly qty: string;
-  readonly time: number;
-  readonly position: string;
-  readonly avgPrice: string | null;
-  /** The nearest stop of the open lots. */
-  readonly stop: string | null;
-  /** Every open lot's stop, oldest lot first. */
-  readonly stops: readonly string[];
-  readonly openRisk: string;
-  readonly realizedPnl: string;
-  readonly atr: string | null;
-}
-
-export type Effect =
-  | {
-      readonly type: 'alert';
-      readonly kind: AlertKind;
-      readonly tranche: string;
-      readonly text: string;
-      readonly price: string | null;
-      readonly qty: string | null;
-      readonly time: number;
-    }
-  | ({ readonly type: 'fill' } & FillRecord)
-  | { readonly type: 'skip'; readonly tranche: string; readonly reason: string; readonly time: number }
-  | { readonly type: 'phase'; readonly phase: Phase; readonly time: number }
-  | { readonly type: 'error'; readonly code: 'atr-unavailable'; readonly text: string; readonly time: number }
-  /** An event the engine refused (a fill of a tranche that is not waiting, a bad quantity). */
-  | { readonly type: 'rejected'; readonly event: string; readonly reason: string; readonly time: number };
 
 export type EngineEvent =
   | {
@@ -194,7 +151,7 @@ export interface StepResult {
  */
 export function copyState(state: EngineState): EngineState {
   return {
-    version: 1,
+    version: 2,
     plan: state.plan,
     options: state.options,
     phase: state.phase,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { checkPageClaim, type PickedClaim } from './page-claim';
 import { RequestSchema, type Request } from './requests';
 import { isRequestType, SENDER_ROLES, SenderRole } from './roles';
 import { checkExtensionPageSender, checkSender, RefusalReason, type SenderFields } from './sender';
@@ -13,6 +14,8 @@ export interface AcceptContext {
   readonly contentOrigins: readonly string[];
   /** The one tab and origin the popup started the picker on, if any. */
   readonly pendingPick: { readonly tabId: number; readonly origin: string } | null;
+  /** The picked sites, by origin: their pages' ticks are named by host and the confirmed symbol. */
+  readonly picked: Readonly<Record<string, PickedClaim>>;
 }
 
 /** Where an accepted message came from, from the browser's stamps. */
@@ -31,8 +34,8 @@ export type Acceptance =
 
 /**
  * Decide whether the background acts on a message: first who sent it (by the role its
- * claimed type requires), then whether it is well formed. Anything refused is counted by
- * the caller and never acted on.
+ * claimed type requires), then whether it is well formed, then — for a price — whether it
+ * is for the page that sent it. Anything refused is counted by the caller and never acted on.
  */
 export function acceptMessage(raw: unknown, sender: SenderFields, context: AcceptContext): Acceptance {
   const claimedType = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
@@ -42,6 +45,7 @@ export function acceptMessage(raw: unknown, sender: SenderFields, context: Accep
   const refused = (reason: RefusalReason): Acceptance => ({ ok: false, reason, type: claimedType });
 
   let senderInfo: SenderInfo;
+  let pageUrl: string | undefined;
   const role = SENDER_ROLES[claimedType];
   if (role === SenderRole.extensionPage) {
     const check = checkExtensionPageSender(sender, context.extensionId, context.extensionOrigin);
@@ -51,6 +55,7 @@ export function acceptMessage(raw: unknown, sender: SenderFields, context: Accep
     const check = checkSender(sender, context.extensionId, context.contentOrigins);
     if (!check.ok) return refused(check.reason);
     senderInfo = { role, origin: check.origin, tabId: check.tabId, frameId: check.frameId };
+    pageUrl = check.url;
   } else {
     const pending = context.pendingPick;
     if (pending === null) return refused(RefusalReason.notPendingPicker);
@@ -66,5 +71,11 @@ export function acceptMessage(raw: unknown, sender: SenderFields, context: Accep
 
   const parsed = z.safeParse(RequestSchema, raw);
   if (!parsed.success) return refused(RefusalReason.malformed);
-  return { ok: true, request: parsed.data, sender: senderInfo };
+  const request = parsed.data;
+  if ((request.type === 'tick' || request.type === 'stale') && senderInfo.role === 'content') {
+    const claimed = request.type === 'tick' ? request : { venue: request.venue };
+    const claim = checkPageClaim(claimed, pageUrl, context.picked[senderInfo.origin] ?? null);
+    if (!claim.ok) return refused(claim.reason);
+  }
+  return { ok: true, request, sender: senderInfo };
 }

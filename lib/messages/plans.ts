@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { TRANCHE_ID_PATTERN } from '../plan/tranche-id';
 import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, VenueSchema } from './fields';
 
 /*
@@ -9,7 +10,7 @@ import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, Ve
  */
 
 const PlanIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
-const TrancheIdSchema = z.string().check(z.regex(/^(entry|stop|add-\d{1,3}|target-\d{1,3})$/));
+const TrancheIdSchema = z.string().check(z.regex(TRANCHE_ID_PATTERN));
 /** A confirmation's own id: a retried message is applied once. */
 const RequestIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
 
@@ -131,8 +132,14 @@ export const PlanViewSchema = z.strictObject({
 });
 
 export const QuarantinedViewSchema = z.strictObject({
+  /** The storage key it was found under. */
   key: z.string(),
+  /** What it is, as a trader knows it: `Plan “BTC breakout” · BTCUSDT long`, `Latest prices`. */
+  label: z.string(),
+  /** Why it was kept aside. */
   problem: z.string(),
+  /** What that means for the trader: "This plan is not running." */
+  effect: z.string(),
   /** The record as it was found, as JSON text, for export. */
   raw: z.string(),
   at: z.number(),

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   DecimalMarkSchema,
   EpochMillisSchema,
+  PositivePriceStringSchema,
   PriceStringSchema,
   SelectorSchema,
   SymbolSchema,
@@ -34,7 +35,8 @@ export const TickMessageSchema = z.strictObject({
   type: z.literal('tick'),
   venue: VenueSchema,
   symbol: SymbolSchema,
-  price: PriceStringSchema,
+  /** Above 0: a page showing 0 or a negative number shows no price. */
+  price: PositivePriceStringSchema,
   /** When the page showed it (content script clock). */
   time: EpochMillisSchema,
   source: TickSourceSchema,

@@ -10,7 +10,8 @@ export interface SenderFields {
   readonly url?: string | undefined;
   /** Chrome ≥ 80 stamps the frame's security origin; Firefox leaves it out, so `url` is the fallback. */
   readonly origin?: string | undefined;
-  readonly tab?: { readonly id?: number | undefined } | undefined;
+  /** The tab's address; `url` is the sending frame's own (a chart framed into an exchange page). */
+  readonly tab?: { readonly id?: number | undefined; readonly url?: string | undefined } | undefined;
   readonly frameId?: number | undefined;
 }
 
@@ -21,13 +22,24 @@ export const RefusalReason = {
   originNotAllowed: 'origin-not-allowed',
   notExtensionPage: 'not-extension-page',
   notPendingPicker: 'not-pending-picker',
+  /** A tick or stale report naming another venue than its page's address. */
+  venueNotPage: 'venue-not-page',
+  /** A tick or stale report naming another symbol than its page's address (or pick) names. */
+  symbolNotPage: 'symbol-not-page',
   unknownType: 'unknown-type',
   malformed: 'malformed',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 
 export type SenderCheck =
-  | { readonly ok: true; readonly origin: string; readonly tabId: number; readonly frameId: number }
+  | {
+      readonly ok: true;
+      readonly origin: string;
+      /** The sending page's address, as the browser stamped it (`pageUrlOf`). */
+      readonly url: string | undefined;
+      readonly tabId: number;
+      readonly frameId: number;
+    }
   | { readonly ok: false; readonly reason: RefusalReason };
 
 export type PageSenderCheck = { readonly ok: true } | { readonly ok: false; readonly reason: RefusalReason };
@@ -50,7 +62,17 @@ export function checkSender(
   if (!allowedOrigins.some((pattern) => originMatchesPattern(origin, pattern))) {
     return refuse(RefusalReason.originNotAllowed);
   }
-  return { ok: true, origin, tabId, frameId: sender.frameId ?? 0 };
+  return { ok: true, origin, url: pageUrlOf(sender), tabId, frameId: sender.frameId ?? 0 };
+}
+
+/**
+ * The address of the page a content script reads, as the browser stamped it: for a tab's
+ * top frame the tab's (it follows in-app navigations: Chromium keeps `sender.url` at the
+ * address the document loaded with, even after a `pushState` to another symbol); for a
+ * frame its own (a chart framed into an exchange page), as it loaded.
+ */
+export function pageUrlOf(sender: SenderFields): string | undefined {
+  return (sender.frameId ?? 0) === 0 ? (sender.tab?.url ?? sender.url) : sender.url;
 }
 
 /**

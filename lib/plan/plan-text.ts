@@ -1,6 +1,3 @@
-import type { Plan } from './schema';
-import { checkPlan, type Problem } from './validate';
-
 /**
  * A plan file as the trader hands it over (a chosen or dropped file, pasted text), read
  * into JSON for `checkPlan`; what cannot be read is said in a sentence that names where
@@ -12,8 +9,13 @@ export type PlanText =
 /** Far above any real plan (a few kB): a bigger file is not a plan. */
 export const MAX_PLAN_TEXT_CHARS = 256 * 1024;
 
+/** A UTF-8 byte-order mark at the start of a file is ignored (plan format, "Numbers and limits"). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function parsePlanText(text: string, source: string): PlanText {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const trimmed = withoutByteOrderMark(text).trim();
   if (trimmed === '') return { ok: false, error: `${source} is empty: a plan file is JSON.` };
   if (trimmed.length > MAX_PLAN_TEXT_CHARS) {
     return {
@@ -53,20 +55,4 @@ export function exportFileName(name: string, id: string, kind: ExportKind): stri
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${stem === '' ? `plan-${id}` : stem}${SUFFIXES[kind]}`;
-}
-
-/** What the planner's editor says about its text while the trader types. */
-export type TextCheck =
-  | { readonly kind: 'unreadable'; readonly error: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
-  | { readonly kind: 'valid'; readonly plan: Plan; readonly warnings: readonly Problem[] };
-
-/** Read and check a plan's text in one go: not JSON, not a valid plan (field by field), or valid. */
-export function checkPlanText(text: string, source: string): TextCheck {
-  const read = parsePlanText(text, source);
-  if (!read.ok) return { kind: 'unreadable', error: read.error };
-  const checked = checkPlan(read.json);
-  return checked.ok
-    ? { kind: 'valid', plan: checked.plan, warnings: checked.warnings }
-    : { kind: 'invalid', problems: checked.problems };
 }

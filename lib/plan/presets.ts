@@ -1,5 +1,5 @@
 /**
- * Starting points for the planner (SPEC §5): complete `tranche.plan/1` files a trader edits
+ * Starting points for the planner (the planner's presets): complete `tranche.plan/1` files a trader edits
  * (prices, symbol, account) rather than writes from nothing. Plain JSON, decimals as strings,
  * exactly what the editor shows; test/unit/plan/presets.test.ts checks each one passes `checkPlan`.
  */

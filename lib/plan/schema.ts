@@ -1,13 +1,23 @@
 import { z } from 'zod';
 
-import { Decimal, isDecimalString, toCanonical } from '../decimal';
+import { toCanonical } from '../decimal';
+import { limitWords, quoted, readLimitedNumber } from '../number-limits';
 
-/** The plan file format this build reads and writes (SPEC §2). */
+/** The plan format this build reads and writes (docs/plan-format.md). */
 export const PLAN_FORMAT = 'tranche.plan/1';
 
+/** The longest lists a plan may hold (plan format, "Numbers and limits"). */
+export const MAX_ADDS = 100;
+export const MAX_TARGETS = 100;
+export const MAX_STOP_RULES = 50;
+export const MAX_KEY_LEVELS = 50;
+/** A key level's label is a word or two the trader reads in an alert, not a note. */
+export const MAX_LEVEL_LABEL_LENGTH = 40;
+
 /**
- * A price, quantity or money value: a decimal string. Numbers are accepted on import and
- * converted through their shortest round-trip text, so `0.1` becomes `"0.1"`, never a float.
+ * A price, quantity or money value: a decimal string within the input limits. Numbers are
+ * accepted on import and converted through their shortest round-trip text, so `0.1`
+ * becomes `"0.1"`, never a float.
  */
 function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
   return z
@@ -17,19 +27,19 @@ function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
     })
     .transform((value, ctx) => {
       const text = typeof value === 'number' ? String(value) : value.trim();
-      if (!isDecimalString(text) || (typeof value === 'number' && !Number.isFinite(value))) {
-        ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a number` });
+      const read = readLimitedNumber(text, rule === 'nonnegative');
+      if (!read.ok) {
+        ctx.addIssue({ code: 'custom', message: `${quoted(String(value))} ${limitWords(read.reason)}` });
         return z.NEVER;
       }
-      const parsed = new Decimal(text);
-      if (rule === 'positive' ? !parsed.gt(0) : parsed.lt(0)) {
+      if (read.value.isNegative()) {
         ctx.addIssue({
           code: 'custom',
           message: `must be ${rule === 'positive' ? 'greater than 0' : '0 or more'}, not ${text}`,
         });
         return z.NEVER;
       }
-      return toCanonical(parsed);
+      return toCanonical(read.value);
     });
 }
 
@@ -114,6 +124,7 @@ export const VolatilitySchema = z
       .number({ error: 'must be a whole number of candles, like 20' })
       .int('must be a whole number of candles, like 20')
       .min(1, 'must be at least 1')
+      .max(1e15, 'must be at most 1000000000000000 (1e15)')
       .optional(),
   })
   .superRefine((volatility, ctx) => {
@@ -170,7 +181,12 @@ export const StopRuleSchema = z
   .strictObject({
     on: z.enum(['add', 'target', 'tick'], { error: 'must be "add", "target" or "tick"' }),
     /** Only after this add or target (1-based); absent: after every one. */
-    index: z.number().int('must be a whole number').min(1, 'counts from 1').optional(),
+    index: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'counts from 1')
+      .max(MAX_ADDS, `must be at most ${MAX_ADDS}`)
+      .optional(),
     raise: DistanceSchema.optional(),
     set: StopSetSchema.optional(),
     /** For "tick" rules: from the planned entry, like a target. */
@@ -222,6 +238,20 @@ export const LimitsSchema = z
 
 export const AlertsSchema = z.strictObject({ approachPercent: decimal().optional() });
 
+/**
+ * A key level: a price the trader watches (a support, a resistance, yesterday's high). It
+ * raises approach alerts like any level and is offered as the price of an adjustment
+ * (plan format, "Key levels").
+ */
+export const KeyLevelSchema = z.strictObject({
+  price: decimal(),
+  label: z
+    .string({ error: 'must be text, like "resistance"' })
+    .trim()
+    .min(1, 'must name the level, like "resistance"')
+    .max(MAX_LEVEL_LABEL_LENGTH, `must be at most ${MAX_LEVEL_LABEL_LENGTH} characters`),
+});
+
 export const PlanSchema = z.strictObject({
   format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
   name: z.string().default(''),
@@ -232,17 +262,25 @@ export const PlanSchema = z.strictObject({
   entry: EntrySchema,
   stop: StopSchema,
   sizing: SizingSchema,
-  scaleIn: z.array(ScaleInSchema).default([]),
-  scaleOut: z.array(ScaleOutSchema).default([]),
-  stopRules: z.array(StopRuleSchema).default([]),
+  scaleIn: z.array(ScaleInSchema).max(MAX_ADDS, `holds at most ${MAX_ADDS} adds`).default([]),
+  scaleOut: z.array(ScaleOutSchema).max(MAX_TARGETS, `holds at most ${MAX_TARGETS} targets`).default([]),
+  stopRules: z
+    .array(StopRuleSchema)
+    .max(MAX_STOP_RULES, `holds at most ${MAX_STOP_RULES} stop rules`)
+    .default([]),
   limits: LimitsSchema.default({}),
   alerts: AlertsSchema.default({}),
+  levels: z
+    .array(KeyLevelSchema)
+    .max(MAX_KEY_LEVELS, `holds at most ${MAX_KEY_LEVELS} key levels`)
+    .default([]),
 });
 
 /** A plan as read from a file: decimals already canonical strings, defaults filled in. */
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;
 export type Side = Plan['side'];
+export type KeyLevel = z.infer<typeof KeyLevelSchema>;
 
 /** The one key a level, distance or stop names, with its value. */
 export function measureOf<K extends string>(measure: Partial<Record<K, string>>): { kind: K; value: string } {

@@ -1,4 +1,4 @@
-import type { Problem } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import { INSTRUMENT_TABLE } from '../instruments/table';
 import { directionWords } from './direction';
 import { foldCase } from './normalize';

@@ -1,6 +1,6 @@
 import type { Decimal } from '../decimal';
 import type { Side } from '../plan/schema';
-import type { Problem } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import { directionWords } from './direction';
 
 /** The entry as a price range (a single price is a range of one). */

@@ -1,6 +1,6 @@
 import { Decimal, toCanonical } from '../decimal';
 import type { Side } from '../plan/schema';
-import type { Problem } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import type { DecimalMark } from '../price';
 import { chooseDecimalMark } from './decimal-mark';
 import { entryEdge } from './entry-edge';

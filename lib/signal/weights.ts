@@ -1,5 +1,5 @@
 import { Decimal, toCanonical } from '../decimal';
-import type { Problem } from '../plan/validate';
+import type { Problem } from '../plan/problems';
 import type { PercentMention } from './sections';
 
 /** A target price with the percentages written after it. */

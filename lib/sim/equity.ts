@@ -1,6 +1,7 @@
 import { Decimal, toCanonical, toPrintable } from '../decimal';
-import { direction } from '../engine/derive';
 import type { Plan } from '../plan/schema';
+import { orderSide } from '../plan/tranche-id';
+import { direction } from '../plan/side';
 import type { PriceData } from './csv';
 import { simulate, type SimLine, type SimOptions } from './run';
 
@@ -29,17 +30,16 @@ export interface EquityPoint {
  */
 export function equityCurve(plan: Plan, data: PriceData, lines: readonly SimLine[]): EquityPoint[] {
   const sign = direction(plan.side);
-  const opening = plan.side === 'long' ? 'buy' : 'sell';
+  const opening = orderSide(plan.side, 'entry');
   const pointValue = new Decimal(plan.instrument.pointValue);
   const fills = lines.filter((line) => line.type === 'fill');
-  const closes = data.kind === 'ticks' ? data.prices : data.close;
   const points: EquityPoint[] = [];
   let next = 0;
   let position = new Decimal(0);
   let realized = new Decimal(0);
   let openCost = new Decimal(0);
-  for (let row = 0; row < data.times.length; row += 1) {
-    const label = data.labels[row] ?? '';
+  for (const row of data.rows) {
+    const { label } = row;
     for (let fill = fills[next]; fill !== undefined && fill.time === label; fill = fills[++next]) {
       const money = new Decimal(String(fill.qty)).mul(String(fill.price)).mul(pointValue);
       const realizedAfter = new Decimal(String(fill.realizedPnl));
@@ -48,12 +48,12 @@ export function equityCurve(plan: Plan, data: PriceData, lines: readonly SimLine
       realized = realizedAfter;
       position = new Decimal(String(fill.position));
     }
-    const price = closes[row] ?? '0';
+    const price = row.kind === 'tick' ? row.price : row.close;
     const unrealized = position.isZero()
       ? new Decimal(0)
       : position.mul(price).mul(pointValue).minus(openCost).mul(sign);
     points.push({
-      time: data.times[row] ?? 0,
+      time: row.time,
       label,
       price,
       position: toCanonical(position),
@@ -95,7 +95,7 @@ export interface Backtest {
 /** The plan and its single-entry baseline over the same data, with both equity curves. Throws SimError like `simulate`. */
 export function backtest(plan: Plan, data: PriceData, options: Partial<SimOptions> = {}): Backtest {
   const run = (which: Plan) => {
-    const { lines } = simulate(which, data, options);
+    const { lines } = simulate(which, data.rows, options);
     const summary = lines[lines.length - 1] ?? { type: 'summary' };
     return { lines, summary, equity: equityCurve(which, data, lines) };
   };

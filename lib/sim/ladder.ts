@@ -1,33 +1,45 @@
-import { Decimal, toCanonical, toPrintable } from '../decimal';
-import { direction, needsCandleAtr } from '../engine/derive';
-import { createEngine, step } from '../engine/step';
+import { Decimal, toPrintable } from '../decimal';
+import { createEngine } from '../engine/create';
+import { needsCandleAtr } from '../engine/derive';
+import { step } from '../engine/step';
 import type { Effect, EngineState, FillRecord } from '../engine/types';
 import type { Plan } from '../plan/schema';
+import { isBetter } from '../plan/side';
+import { skipWords } from '../words/effect-words';
 
 /**
  * The plan walked along its own ladder: the entry, then each add and target filling
- * exactly at its level, in price order (the planned trade, SPEC §2 "assuming fills at the
- * levels"). `visit` sees each price's effects and the state after it.
+ * exactly at its level, in price order (the planned trade, "assuming fills at the levels" in the
+ * plan format's liquidation estimate). `visit` sees each price's effects and the state after it.
  */
 export function replayLadder(
   plan: Plan,
   visit: (effects: readonly Effect[], state: EngineState, price: string) => void,
 ): EngineState {
   let state: EngineState = createEngine(plan, { mode: 'auto', fill: 'level' });
-  const sign = direction(plan.side);
   let price = state.tranches[0]?.level ?? plan.entry.price;
-  for (let guard = 0; guard < 1000 && state.phase !== 'closed'; guard += 1) {
-    const result = step(state, { type: 'tick', price, time: guard });
+  // Each price fills at least one tranche or closes the plan, so the tranches bound the walk.
+  for (let turn = 0; turn <= state.tranches.length && state.phase !== 'closed'; turn += 1) {
+    const result = step(state, { type: 'tick', price, time: turn });
     state = result.state;
     visit(result.effects, state, price);
-    const next = state.tranches
-      .filter((tranche) => tranche.status === 'pending' && tranche.level !== null && tranche.kind !== 'entry')
-      .map((tranche) => new Decimal(tranche.level ?? '0'))
-      .sort((a, b) => a.minus(b).mul(sign).toNumber())[0];
-    if (next === undefined) break;
-    price = toCanonical(next);
+    const next = nearestPendingLevel(state);
+    if (next === null) break;
+    price = next;
   }
   return state;
+}
+
+/** The pending add or target level the price meets next, moving in the trade's favour (one pass). */
+function nearestPendingLevel(state: EngineState): string | null {
+  let nearest: string | null = null;
+  for (const tranche of state.tranches) {
+    if (tranche.status !== 'pending' || tranche.level === null || tranche.kind === 'entry') continue;
+    if (nearest === null || isBetter(state.plan.side, new Decimal(nearest), new Decimal(tranche.level))) {
+      nearest = tranche.level;
+    }
+  }
+  return nearest;
 }
 
 /** One planned tranche as the risk table shows it: the position after its fill, or why it does not fill. */
@@ -36,7 +48,7 @@ export type LadderRow =
       readonly status: 'filled';
       /** Open risk ÷ equity × 100; null when the plan gives only a risk amount. */
       readonly openRiskPercent: string | null;
-      /** Open risk ÷ initial risk (SPEC §2 R). */
+      /** Open risk ÷ initial risk (plan format, "R"). */
       readonly openRiskR: string;
     } & FillRecord)
   | {
@@ -79,7 +91,12 @@ export function planLadder(plan: Plan): Ladder {
     for (const effect of effects) {
       if (effect.type === 'skip') {
         const level = after.tranches.find((tranche) => tranche.id === effect.tranche)?.level ?? null;
-        rows.push({ status: 'skipped', tranche: effect.tranche, level, reason: effect.reason });
+        rows.push({
+          status: 'skipped',
+          tranche: effect.tranche,
+          level,
+          reason: skipWords(plan, effect.reason),
+        });
       }
       if (effect.type !== 'fill') continue;
       const { type: _type, ...fill } = effect;

@@ -80,6 +80,7 @@ export const binanceSpot: SiteAdapter = {
   id: 'binance-spot',
   label: 'Binance Spot',
   matches: (url) => spotInstrument(url) !== undefined,
+  urlSymbol: (url) => spotInstrument(url)?.symbol,
   read(root, url) {
     const page = spotInstrument(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Binance spot trade page` };
@@ -92,6 +93,7 @@ export const binanceFutures: SiteAdapter = {
   id: 'binance-futures',
   label: 'Binance USDⓈ-M Futures',
   matches: (url) => futuresInstrument(url) !== undefined,
+  urlSymbol: (url) => futuresInstrument(url)?.symbol,
   read(root, url) {
     const page = futuresInstrument(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Binance futures page` };

@@ -41,6 +41,7 @@ export const bybit: SiteAdapter = {
   id: 'bybit',
   label: 'Bybit',
   matches: (url) => instrumentOf(url) !== undefined,
+  urlSymbol: (url) => instrumentOf(url)?.symbol,
   read(root, url) {
     const page = instrumentOf(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Bybit trade page` };

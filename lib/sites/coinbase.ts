@@ -31,6 +31,7 @@ export const coinbase: SiteAdapter = {
   id: 'coinbase',
   label: 'Coinbase Advanced',
   matches: (url) => pageOf(url) !== undefined,
+  urlSymbol: (url) => pageOf(url)?.instrument.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined)

@@ -44,6 +44,7 @@ export const kraken: SiteAdapter = {
   id: 'kraken',
   label: 'Kraken Pro',
   matches: (url) => instrumentOf(url) !== undefined,
+  urlSymbol: (url) => instrumentOf(url)?.symbol,
   read(root, url) {
     const page = instrumentOf(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not a Kraken Pro trade page` };

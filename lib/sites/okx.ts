@@ -43,6 +43,7 @@ export const okx: SiteAdapter = {
   id: 'okx',
   label: 'OKX',
   matches: (url) => pageOf(url) !== undefined,
+  urlSymbol: (url) => pageOf(url)?.instrument.symbol,
   read(root, url) {
     const page = pageOf(url);
     if (page === undefined) return { ok: false, reason: `${url.pathname} is not an OKX trade page` };

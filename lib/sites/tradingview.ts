@@ -128,9 +128,15 @@ function readLegendClose(root: Document): { ok: true; price: string } | { ok: fa
     : { ok: false, reason: `the chart legend's close cannot be read: ${reading.reason}` };
 }
 
+/** A chart's `?symbol=`, when the address carries one. */
+function chartSymbol(url: URL): string | undefined {
+  const symbol = url.searchParams.get('symbol');
+  return symbol === null || symbol === '' ? undefined : symbol;
+}
+
 function readChart(root: Document, url: URL): ReadResult {
-  const urlSymbol = url.searchParams.get('symbol');
-  const hasUrlSymbol = urlSymbol !== null && urlSymbol !== '';
+  const urlSymbol = chartSymbol(url);
+  const hasUrlSymbol = urlSymbol !== undefined;
   if (hasUrlSymbol && isChartExpression(urlSymbol)) return { ok: false, reason: expressionReason(urlSymbol) };
   const reading = readChartTitle(root.title);
   if (reading.symbol !== undefined && isChartExpression(reading.symbol)) {
@@ -175,6 +181,11 @@ export const tradingView: SiteAdapter = {
   id: 'tradingview',
   label: 'TradingView',
   matches: (url) => isTradingViewHost(url) && (isChartPath(url) || symbolPageSegment(url) !== undefined),
+  urlSymbol(url) {
+    if (isChartPath(url)) return chartSymbol(url);
+    const segment = symbolPageSegment(url);
+    return segment === undefined ? undefined : symbolFromSymbolPage(url, segment);
+  },
   read(root, url) {
     if (isChartPath(url)) return readChart(root, url);
     const segment = symbolPageSegment(url);

@@ -22,6 +22,11 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   read(root: Document, url: URL): ReadResult;
   /**
+   * The symbol the page's address names, when it names one (every quote the adapter reads
+   * there is for it): the background refuses a tick from this page that claims another.
+   */
+  urlSymbol?(url: URL): string | undefined;
+  /**
    * For adapters that read the price from the DOM: the element whose text changes with
    * the price, so the content script observes it instead of the whole body.
    */

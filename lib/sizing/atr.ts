@@ -8,7 +8,7 @@ export interface Bar {
 }
 
 /**
- * Wilder's Average True Range, fed one completed bar at a time (SPEC §2 "ATR").
+ * Wilder's Average True Range, fed one completed bar at a time (plan format, `volatility`).
  * TR = max(H − L, |H − previous close|, |L − previous close|), H − L on the first bar;
  * the first ATR is the mean of the first `period` TRs, then
  * ATR = (previous ATR × (period − 1) + TR) / period.

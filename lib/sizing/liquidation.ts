@@ -3,7 +3,7 @@ import type { Side } from '../plan/schema';
 
 /**
  * Liquidation price estimate for isolated margin on a linear contract, fees ignored
- * (SPEC §2): long = avg × (1 − 1/leverage + mmr); short = avg × (1 + 1/leverage − mmr).
+ * (plan format, "Liquidation estimate"): long = avg × (1 − 1/leverage + mmr); short = avg × (1 + 1/leverage − mmr).
  */
 export function liquidationPrice(
   side: Side,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EngineState } from '../engine/types';
 import { TRANCHE_STATUSES } from '../engine/types';
 import { PlanSchema } from '../plan/schema';
+import { TRANCHE_ID_PATTERN } from '../plan/tranche-id';
 
 /**
  * The engine's state as stored: checked field by field when read back, so that a record
@@ -10,8 +11,40 @@ import { PlanSchema } from '../plan/schema';
  */
 const DecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a canonical decimal string');
 
+const AddLimitSchema = z.discriminatedUnion('limit', [
+  z.object({ limit: z.literal('max-qty'), maxQty: DecimalText }),
+  z.object({ limit: z.literal('max-open-risk'), percent: DecimalText, cap: DecimalText }),
+]);
+
+const TooSmallSchema = z.discriminatedUnion('why', [
+  z.object({ why: z.literal('zero'), lotStep: DecimalText }),
+  z.object({ why: z.literal('min-qty'), qty: DecimalText, minQty: DecimalText }),
+  z.object({
+    why: z.literal('min-notional'),
+    qty: DecimalText,
+    price: DecimalText,
+    notional: DecimalText,
+    minNotional: DecimalText,
+  }),
+]);
+
+/** Why a tranche was skipped, as data (storage version 3, migration 003-skip-reasons-as-data). */
+const SkipReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('trader') }),
+  z.object({ code: z.literal('too-small'), tooSmall: TooSmallSchema }),
+  z.object({ code: z.literal('limits'), limits: z.array(AddLimitSchema).readonly() }),
+  z.object({
+    code: z.literal('liquidation'),
+    stop: DecimalText,
+    liquidation: DecimalText,
+    leverage: DecimalText,
+    safeLeverage: z.number(),
+  }),
+  z.object({ code: z.literal('noted'), text: z.string() }),
+]);
+
 const TrancheStateSchema = z.object({
-  id: z.string(),
+  id: z.string().regex(TRANCHE_ID_PATTERN),
   kind: z.enum(['entry', 'add', 'target']),
   index: z.number().int().nonnegative(),
   status: z.enum(TRANCHE_STATUSES),
@@ -19,7 +52,7 @@ const TrancheStateSchema = z.object({
   qty: DecimalText.nullable(),
   price: DecimalText.nullable(),
   time: z.number().nullable(),
-  reason: z.string().nullable(),
+  reason: SkipReasonSchema.nullable(),
 });
 
 const LotSchema = z.object({
@@ -49,7 +82,7 @@ const BoundSchema = z
   .transform((value) => value ?? Number.NaN);
 
 export const EngineStateSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   plan: PlanSchema,
   options: z.object({ mode: z.enum(['auto', 'confirm']), fill: z.enum(['level', 'observed']) }),
   phase: z.enum(['armed', 'active', 'closed']),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { SITE_HOST_PATTERN } from '../messages/fields';
+import type { RecordSpec } from './stored-record';
 
 /** storage.local key of the on-page panel's settings. */
 export const OVERLAY_SETTINGS_KEY = 'overlay-settings';
@@ -48,6 +49,12 @@ export type OverlaySettings = z.infer<typeof OverlaySettingsSchema>;
 export function defaultOverlaySettings(): OverlaySettings {
   return { version: 1, isShownWithoutPlan: false, sites: {} };
 }
+
+export const OVERLAY_SETTINGS: RecordSpec<OverlaySettings> = {
+  key: OVERLAY_SETTINGS_KEY,
+  schema: OverlaySettingsSchema,
+  fallback: defaultOverlaySettings,
+};
 
 /** A site never seen: the default corner, expanded. */
 export function defaultOverlaySite(): OverlaySite {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.local key of the sites where the trader picked the price element. */
 export const PICKED_SITES_KEY = 'picked-sites';
 /** storage.session key of the picker the popup started and that has not answered yet. */
@@ -49,6 +51,12 @@ export function withoutPickedSite(record: PickedSitesRecord, origin: string): Pi
   return { version: 1, sites };
 }
 
+export const PICKED_SITES: RecordSpec<PickedSitesRecord> = {
+  key: PICKED_SITES_KEY,
+  schema: PickedSitesRecordSchema,
+  fallback: emptyPickedSites,
+};
+
 /** Picked sites for the popup's list, oldest first. */
 export function listPickedSites(record: PickedSitesRecord): ({ origin: string } & PickedSite)[] {
   return Object.entries(record.sites)
@@ -63,6 +71,13 @@ export const PickerPendingSchema = z.object({
   startedAt: z.number().int().nonnegative(),
 });
 export type PickerPending = z.infer<typeof PickerPendingSchema>;
+
+/** In storage.session: a browser restart forgets a picker left open. */
+export const PICKER_PENDING: RecordSpec<PickerPending | null> = {
+  key: PICKER_PENDING_KEY,
+  schema: PickerPendingSchema.nullable(),
+  fallback: () => null,
+};
 
 /** The pending picker, if it has not expired. */
 export function livePickerPending(pending: PickerPending | null, nowMillis: number): PickerPending | null {

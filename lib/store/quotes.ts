@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.local key of the latest quote per venue and symbol. */
 export const QUOTES_KEY = 'quotes';
 
-const PriceSchema = z.string().regex(/^-?\d+(\.\d+)?$/);
+/** A price is above 0 (SPEC §4: a price of 0 is no price; no market here quotes below it). */
+const PriceSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .refine((price) => /[1-9]/.test(price), 'a price is above 0');
 const EpochMillisSchema = z.number().int().nonnegative();
 
 /** The last price seen for one venue and (normalized) symbol, and whether it is stale. */
@@ -33,13 +39,11 @@ export function emptyQuotesRecord(): QuotesRecord {
   return { version: 1, quotes: {} };
 }
 
-/**
- * The stored quotes as a reader sees them: a missing or unreadable record holds none
- * (the tick intake, which writes it, is the one that quarantines and resets it).
- */
-export function parseQuotesRecord(raw: unknown): QuotesRecord {
-  return QuotesRecordSchema.catch(emptyQuotesRecord()).parse(raw);
-}
+export const QUOTES: RecordSpec<QuotesRecord> = {
+  key: QUOTES_KEY,
+  schema: QuotesRecordSchema,
+  fallback: emptyQuotesRecord,
+};
 
 export function quoteKey(venue: string, symbol: string): string {
   return `${venue}|${symbol}`;

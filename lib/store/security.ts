@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.local key of the refused-message counters. */
 export const SECURITY_KEY = 'security';
 
@@ -21,6 +23,12 @@ export type SecurityRecord = z.infer<typeof SecurityRecordSchema>;
 export function emptySecurityRecord(): SecurityRecord {
   return { version: 1, refused: 0, refusedByReason: {}, lastRefused: null };
 }
+
+export const SECURITY: RecordSpec<SecurityRecord> = {
+  key: SECURITY_KEY,
+  schema: SecurityRecordSchema,
+  fallback: emptySecurityRecord,
+};
 
 export function countRefusal(
   record: SecurityRecord,

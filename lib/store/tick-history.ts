@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { Decimal } from '../decimal';
+import type { RecordSpec } from './stored-record';
 
 /*
  * The ticks seen per symbol, kept so the planner can replay a plan on what the trader
@@ -85,6 +86,12 @@ export type TickHistoryIndex = z.infer<typeof TickHistoryIndexSchema>;
 export function emptyTickHistoryIndex(): TickHistoryIndex {
   return { version: 1, buckets: {} };
 }
+
+export const TICK_HISTORY_INDEX: RecordSpec<TickHistoryIndex> = {
+  key: TICK_HISTORY_INDEX_KEY,
+  schema: TickHistoryIndexSchema,
+  fallback: emptyTickHistoryIndex,
+};
 
 export interface HistoryTick {
   /** Normalized (lib/sites/symbol). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { RecordSpec } from './stored-record';
+
 /** storage.local key of the page-watching settings. */
 export const WATCH_SETTINGS_KEY = 'watch-settings';
 
@@ -29,3 +31,9 @@ export function defaultWatchSettings(): WatchSettings {
     jumpHoldPercent: DEFAULT_JUMP_HOLD_PERCENT,
   };
 }
+
+export const WATCH_SETTINGS: RecordSpec<WatchSettings> = {
+  key: WATCH_SETTINGS_KEY,
+  schema: WatchSettingsSchema,
+  fallback: defaultWatchSettings,
+};

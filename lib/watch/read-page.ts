@@ -2,7 +2,8 @@ import type { DecimalMark } from '../price';
 import { isReadablePickedPage, unreadableAddressReason } from '../sites/address';
 import { readPicked } from '../sites/picker';
 import { readQuote } from '../sites/registry';
-import { readGenericTitle, titleAdapter } from '../sites/title';
+import { readGenericTitle } from '../sites/title';
+import { pageVenue } from '../sites/page-identity';
 import type { PageRead } from './page-watch';
 
 /** A read of the page, with where on it the price was found (it decides what to observe). */
@@ -30,10 +31,9 @@ export function readPage(root: Document, url: URL, picked: PickedElement | null)
   if (picked !== null) return readPickedPage(root, url, picked);
   const reading = readQuote(root, url);
   if (!reading.ok) return { ok: false, reason: reading.reason };
-  const venue = reading.adapterId === titleAdapter.id ? hostVenue(url) : reading.adapterId;
   return {
     ok: true,
-    venue,
+    venue: pageVenue(url, false),
     symbol: reading.quote.symbol,
     price: reading.quote.price,
     source: reading.adapterId,
@@ -55,7 +55,7 @@ function readPickedPage(root: Document, url: URL, picked: PickedElement): Conten
   }
   return {
     ok: true,
-    venue: hostVenue(url),
+    venue: pageVenue(url, true),
     symbol,
     price: reading.price,
     source: PICKER_SOURCE,
@@ -67,9 +67,4 @@ function readPickedPage(root: Document, url: URL, picked: PickedElement): Conten
 export function titleSymbol(root: Document): string | null {
   const reading = readGenericTitle(root);
   return reading.ok ? reading.quote.symbol : null;
-}
-
-/** "127.0.0.1:8123", "exchange.example": a venue id for a page no adapter knows. */
-export function hostVenue(url: URL): string {
-  return url.host.toLowerCase();
 }

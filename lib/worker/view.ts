@@ -1,9 +1,17 @@
 import { Decimal, toCanonical } from '../decimal';
-import { direction } from '../engine/derive';
+import {
+  averageEntry,
+  nearestStop,
+  openRisk as openRiskOf,
+  positionOf,
+  unrealizedPnl,
+} from '../engine/position';
 import type { TrancheStatus } from '../engine/types';
 import type { PlanRecord, PlanStatus } from '../store/plans';
-import type { JournalEntry } from './journal';
-import { describeTranche } from './notifications';
+import { skipWords } from '../words/effect-words';
+import { trancheName } from '../words/tranche-words';
+import { orderSide } from '../plan/tranche-id';
+import type { JournalEntry } from '../store/journal';
 
 /**
  * What the popup, the overlay and the badge show of one plan: computed here, once, from
@@ -100,41 +108,27 @@ export function planView(
 ): PlanView {
   const { plan, engine } = record;
   const { instrument, side } = plan;
-  const sign = direction(side);
-  const pointValue = new Decimal(instrument.pointValue);
   const lots = engine?.lots ?? [];
-  const position = lots.reduce((sum, lot) => sum.plus(lot.qty), new Decimal(0));
-  const cost = lots.reduce((sum, lot) => sum.plus(new Decimal(lot.fill).mul(lot.qty)), new Decimal(0));
-  const average = position.isZero() ? null : cost.div(position);
-  const openRisk = lots.reduce(
-    (sum, lot) => sum.plus(new Decimal(lot.fill).minus(lot.stop).mul(lot.qty).mul(pointValue).mul(sign)),
-    new Decimal(0),
-  );
+  const position = positionOf(lots);
+  const average = averageEntry(lots);
+  const openRisk = openRiskOf(lots, side, instrument.pointValue);
   const initialRisk = engine?.derived ? new Decimal(engine.derived.initialRisk) : null;
   const equity = plan.account.equity === undefined ? null : new Decimal(plan.account.equity);
   const atr = engine?.derived?.atr ?? plan.volatility?.atr ?? null;
   const price = quote === null ? (engine?.lastPrice ?? null) : quote.price;
   const last = price === null ? null : new Decimal(price);
-  const stop = lots.reduce<Decimal | null>((best, lot) => {
-    const candidate = new Decimal(lot.stop);
-    return best === null || candidate.minus(best).mul(sign).gt(0) ? candidate : best;
-  }, null);
+  const stop = nearestStop(lots, side);
   const unrealized =
     last === null || initialRisk === null || initialRisk.isZero() || lots.length === 0
       ? null
-      : lots
-          .reduce(
-            (sum, lot) => sum.plus(last.minus(lot.fill).mul(lot.qty).mul(pointValue).mul(sign)),
-            new Decimal(0),
-          )
-          .div(initialRisk);
+      : unrealizedPnl(lots, last, side, instrument.pointValue).div(initialRisk);
 
   const levelView = (tranche: string, kind: LevelView['kind'], level: string): LevelView => {
     const distance = last === null ? null : new Decimal(level).minus(last).abs();
     return {
       tranche,
       kind,
-      label: engine ? describeTranche(engine, tranche) : tranche,
+      label: trancheName(plan, tranche),
       level,
       distancePercent: distance === null || last === null ? null : distance.div(last).mul(100).toFixed(2),
       distanceAtr: distance === null || atr === null ? null : distance.div(atr).toFixed(2),
@@ -171,13 +165,12 @@ export function planView(
   const waiting: WaitingView[] = [];
   for (const tranche of tranches) {
     if (tranche.status !== 'triggered' || tranche.price === null || tranche.qty === null) continue;
-    const isEntering = tranche.kind !== 'target';
     waiting.push({
       tranche: tranche.id,
-      label: engine ? describeTranche(engine, tranche.id) : tranche.id,
+      label: trancheName(plan, tranche.id),
       price: tranche.price,
       qty: tranche.qty,
-      side: isEntering === (side === 'long') ? 'buy' : 'sell',
+      side: orderSide(plan.side, tranche.id),
     });
   }
   if (engine?.stopTrigger) {
@@ -186,7 +179,7 @@ export function planView(
       label: 'stop',
       price: engine.stopTrigger.price,
       qty: engine.stopTrigger.qty,
-      side: side === 'long' ? 'sell' : 'buy',
+      side: orderSide(plan.side, 'stop'),
     });
   }
 
@@ -237,7 +230,7 @@ export function planView(
     entry,
     tranches: tranches.map((tranche) => ({
       id: tranche.id,
-      label: engine ? describeTranche(engine, tranche.id) : tranche.id,
+      label: trancheName(plan, tranche.id),
       level: tranche.level,
       qty:
         tranche.status === 'pending' && tranche.kind === 'entry'
@@ -245,7 +238,7 @@ export function planView(
           : tranche.qty,
       status: tranche.status,
       fillPrice: tranche.status === 'filled' ? tranche.price : null,
-      reason: tranche.reason,
+      reason: tranche.reason === null ? null : skipWords(plan, tranche.reason),
     })),
     waiting,
     alerts,

@@ -29,7 +29,7 @@ const FIXTURE = 'binance-futures-worker.html';
 /** What the popup and the panel say once the price crossed the entry (BREAKOUT_PLAN's entry quantity). */
 const TRIGGERED = 'entry triggered: buy 0.166 at 60,000.0';
 
-/** The fixture's next two prices and the notification each raises (alert sequence number, title, message). */
+/** The fixture’s next two prices and the notification each raises (alert number in the plan’s first epoch, "0"; title, message). */
 const ENTRY_ALERTS = [
   // 120 from the entry: 120 / 60,000 = 0.20 %, within the 0.25 % approach zone.
   [
@@ -135,7 +135,7 @@ describe('the Firefox build in Firefox ESR', () => {
       await nextPrice(exchange);
       const created = await waitFor(
         `the notification of ${price}`,
-        async () => (await shownNotifications(popup))[`${id}/${notification.seq}/entry`],
+        async () => (await shownNotifications(popup))[`${id}/0.${notification.seq}/entry`],
       );
       expect(created).toMatchObject({ title: notification.title, message: notification.message });
       expect(created['buttons'], 'Firefox notifications have no buttons').toBeUndefined();

@@ -168,6 +168,21 @@ export async function recordQuoteChanges(
 }
 
 /**
+ * Play a scripted page's next price (test/fixtures/e2e/runner.js) and wait until the
+ * background has stored it as the BTCUSDT futures quote.
+ */
+export async function playNextPrice(session: ExtensionSession, page: Page, price: string): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
+  await waitFor(`the background to record ${price}`, async () => {
+    const { quotes } = await readLocalStorage(session, ['quotes']);
+    const quote = (quotes as { quotes: Record<string, { price: string }> } | undefined)?.quotes[
+      'binance-futures|BTCUSDT'
+    ];
+    return quote?.price === price ? true : undefined;
+  });
+}
+
+/**
  * Grant the extension a host permission the way a user does it on chrome://extensions
  * ("Site access: on specific sites", developerPrivate.addHostPermission). Headless
  * Chromium cannot show the prompt of permissions.request; once the site is granted,

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 
 import {
+  playNextPrice,
   readLocalStorage,
   RESULTS_DIR,
   screenshot,
@@ -16,6 +17,7 @@ import {
   writeLocalStorage,
   type ExtensionSession,
 } from './harness';
+import { SURFACES_PLAN } from './surfaces-plan';
 import { loadSequence } from './sequences';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
@@ -24,25 +26,6 @@ declare const chrome: typeof Browser;
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const BYBIT_URL = 'https://www.bybit.com/trade/usdt/BTCUSDT';
 const FIXTURE = 'binance-surfaces.html';
-
-/**
- * BTCUSDT long: entry 60,000.0 (above), stop 59,000.0 → R = 1,000; budget 10,000 × 1 % = 100
- * → entry qty 0.100; add 1 at +1R from the entry fill (61,000.0), half the entry (0.050);
- * target at +2R (62,000.0) for the rest. ATR 500 gives the distances in ATR.
- */
-const PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  volatility: { atr: '500' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59000' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '1' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-};
 
 const HOSTILE_CSS = `
   * { font-family: "Comic Sans MS", cursive !important; color: #f0f !important; background: #ff0 !important;
@@ -130,15 +113,8 @@ async function waitForShownHost(page: Page): Promise<HostBox> {
 }
 
 /** Play the fixture's next price and wait until the background has it. */
-async function nextPrice(page: Page, price: string): Promise<void> {
-  await page.evaluate(() => window.dispatchEvent(new Event('tranche-e2e-next')));
-  await waitFor(`the background to record ${price}`, async () => {
-    const { quotes } = await readLocalStorage(session, ['quotes']);
-    const quote = (quotes as { quotes: Record<string, { price: string }> } | undefined)?.quotes[
-      'binance-futures|BTCUSDT'
-    ];
-    return quote?.price === price ? true : undefined;
-  });
+function nextPrice(page: Page, price: string): Promise<void> {
+  return playNextPrice(session, page, price);
 }
 
 /** Wait until a plan's level row (`.tr-level[data-tranche]`) in the popup or the panel reads `text`. */
@@ -206,7 +182,7 @@ describe('popup, on-page panel and planner', () => {
     await fileInput.setInputFiles({
       name: 'bad.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ ...PLAN, stop: { price: '61000' } })),
+      buffer: Buffer.from(JSON.stringify({ ...SURFACES_PLAN, stop: { price: '61000' } })),
     });
     await planner.getByRole('alert').getByText('The plan is not valid: nothing was stored.').waitFor();
     expect(await planner.getByRole('list', { name: 'Problems' }).innerText()).toMatch(/stop/);
@@ -215,7 +191,7 @@ describe('popup, on-page panel and planner', () => {
     await fileInput.setInputFiles({
       name: 'btc-breakout.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(PLAN)),
+      buffer: Buffer.from(JSON.stringify(SURFACES_PLAN)),
     });
     await planner.getByText('Imported “BTC breakout” as a draft').waitFor();
     const row = planner.locator('tr[data-plan]');

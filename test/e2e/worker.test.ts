@@ -113,7 +113,7 @@ describe('the service worker stopped at any point', () => {
       mark = probe.events().length;
       await probe.stopWorker();
       await send(popup, { type: 'plans-view' }); // a message, not a tick, starts it
-      await probe.waitForEvent('the approach alert after the restart', isCreate(`${id}/0/entry`), mark);
+      await probe.waitForEvent('the approach alert after the restart', isCreate(`${id}/0.0/entry`), mark);
 
       // B — between a tick and its notification, after the write: the alert is owed.
       await probe.injectFault(FaultPoint.create);
@@ -121,11 +121,11 @@ describe('the service worker stopped at any point', () => {
       await nextPrice(page); // 60,020: the entry triggers
       await probe.waitForEvent('the worker held inside notifications.create', isHung('create'), mark);
       const owed = (await read(popup, [OUTBOX_KEY]))[OUTBOX_KEY] as { id: string }[];
-      expect(owed.map((notification) => notification.id)).toEqual([`${id}/1/entry`]);
+      expect(owed.map((notification) => notification.id)).toEqual([`${id}/0.1/entry`]);
       mark = probe.events().length;
       await probe.stopWorker();
       await send(popup, { type: 'plans-view' });
-      await probe.waitForEvent('the owed entry alert after the restart', isCreate(`${id}/1/entry`), mark);
+      await probe.waitForEvent('the owed entry alert after the restart', isCreate(`${id}/0.1/entry`), mark);
 
       // C — during a confirmation, after its write and before the reply: the popup's
       // message fails, the popup sends it again with the same request id.
@@ -150,7 +150,7 @@ describe('the service worker stopped at any point', () => {
         isHung('outbox-trim'),
         mark,
       );
-      expect(probe.created().map((notification) => notification.id)).toContain(`${id}/2/add-1`);
+      expect(probe.created().map((notification) => notification.id)).toContain(`${id}/0.2/add-1`);
       expect(((await read(popup, [OUTBOX_KEY]))[OUTBOX_KEY] as unknown[]).length, 'still owed').toBe(1);
       await probe.stopWorker();
       await send(popup, { type: 'plans-view' });
@@ -161,7 +161,7 @@ describe('the service worker stopped at any point', () => {
       // E — during a confirmation, before its write.
       mark = probe.events().length;
       await nextPrice(page); // 60,310: the add triggers
-      await probe.waitForEvent('the add alert', isCreate(`${id}/3/add-1`), mark);
+      await probe.waitForEvent('the add alert', isCreate(`${id}/0.3/add-1`), mark);
       const fillAdd = { type: 'plan-fill', id, tranche: 'add-1', requestId: 'e2e-fill-add-0001' };
       await probe.injectFault(FaultPoint.commitBefore);
       mark = probe.events().length;
@@ -178,14 +178,14 @@ describe('the service worker stopped at any point', () => {
       // F — right after an alert, with nothing held: the next tick starts the worker.
       mark = probe.events().length;
       await nextPrice(page); // 61,060: within 0.25 % of the target at 61,200
-      await probe.waitForEvent('the target’s approach alert', isCreate(`${id}/4/target-1`), mark);
+      await probe.waitForEvent('the target’s approach alert', isCreate(`${id}/0.4/target-1`), mark);
       await waitFor('the outbox to empty', async () =>
         ((await read(popup, [OUTBOX_KEY]))[OUTBOX_KEY] as unknown[]).length === 0 ? true : undefined,
       );
       await probe.stopWorker();
       mark = probe.events().length;
       await nextPrice(page); // 61,210: the target
-      await probe.waitForEvent('the target alert', isCreate(`${id}/5/target-1`), mark);
+      await probe.waitForEvent('the target alert', isCreate(`${id}/0.5/target-1`), mark);
       await probe.waitRunning();
       const fillTarget = { type: 'plan-fill', id, tranche: 'target-1', requestId: 'e2e-fill-target-0001' };
       expect(await send(popup, fillTarget)).toEqual({ ok: true });
@@ -194,20 +194,28 @@ describe('the service worker stopped at any point', () => {
       expect(
         probe.created().map(({ id: notificationId, title, message }) => [notificationId, title, message]),
       ).toEqual([
-        [`${id}/0/entry`, 'BTCUSDT long · entry approaching at 60,000.0', 'entry at 60,000.0 is 0.20% away'],
-        [`${id}/1/entry`, 'BTCUSDT long · entry at 60,000.0', 'Buy 0.166 · stop after: 59,400.0'],
         [
-          `${id}/2/add-1`,
+          `${id}/0.0/entry`,
+          'BTCUSDT long · entry approaching at 60,000.0',
+          'entry at 60,000.0 is 0.20% away',
+        ],
+        [`${id}/0.1/entry`, 'BTCUSDT long · entry at 60,000.0', 'Buy 0.166 · stop after: 59,400.0'],
+        [
+          `${id}/0.2/add-1`,
           'BTCUSDT long · add 1 of 1 approaching at 60,300.0',
           'add 1 of 1 at 60,300.0 is 0.23% away',
         ],
-        [`${id}/3/add-1`, 'BTCUSDT long · add 1 of 1 at 60,300.0', 'Buy 0.083 · stop after: 60,100.0'],
+        [`${id}/0.3/add-1`, 'BTCUSDT long · add 1 of 1 at 60,300.0', 'Buy 0.083 · stop after: 60,100.0'],
         [
-          `${id}/4/target-1`,
+          `${id}/0.4/target-1`,
           'BTCUSDT long · target 1 of 2 approaching at 61,200.0',
           'target 1 of 2 at 61,200.0 is 0.23% away',
         ],
-        [`${id}/5/target-1`, 'BTCUSDT long · target 1 of 2 at 61,200.0', 'Sell 0.124 · stop after: 60,100.0'],
+        [
+          `${id}/0.5/target-1`,
+          'BTCUSDT long · target 1 of 2 at 61,200.0',
+          'Sell 0.124 · stop after: 60,100.0',
+        ],
       ]);
       const events = probe.events();
       expect(
@@ -221,7 +229,7 @@ describe('the service worker stopped at any point', () => {
       const expectedIds = probe.created().map((notification) => notification.id);
       expect(Object.keys(shown).filter((shownId) => !expectedIds.includes(shownId))).toEqual([]);
       expect(Object.keys(shown)).toEqual(
-        expect.arrayContaining([`${id}/1/entry`, `${id}/3/add-1`, `${id}/5/target-1`]),
+        expect.arrayContaining([`${id}/0.1/entry`, `${id}/0.3/add-1`, `${id}/0.5/target-1`]),
       );
 
       // The journal: every event once, in order, with what it produced.
@@ -262,7 +270,7 @@ describe('the service worker stopped at any point', () => {
 });
 
 describe('forged plan messages', () => {
-  it('refuses and counts a plan change from a content script, a malformed fill and a page’s message, changing nothing', async () => {
+  it('refuses and counts a plan change from a content script, a price naming another page, a malformed fill and a page’s message, changing nothing', async () => {
     const popup = await openPopup(session);
     const page = await session.context.newPage();
     try {
@@ -340,6 +348,36 @@ describe('forged plan messages', () => {
       );
       expect(fromContentWorld).toEqual(Array(6).fill({ ok: false, error: 'refused: not-extension-page' }));
 
+      // Prices from the same world naming another page than the one Chromium stamps on the
+      // message (the Binance BTCUSDT futures page): another venue, another symbol.
+      const forgedTicks = await popup.evaluate(async (tab) => {
+        const [result] = await chrome.scripting.executeScript({
+          target: { tabId: tab as number },
+          func: async () => {
+            const tick = { type: 'tick', price: '1', time: Date.now() };
+            return Promise.all([
+              chrome.runtime.sendMessage({
+                ...tick,
+                venue: 'tradingview',
+                symbol: 'BTCUSDT',
+                source: 'tradingview',
+              }),
+              chrome.runtime.sendMessage({
+                ...tick,
+                venue: 'binance-futures',
+                symbol: 'ETHUSDT',
+                source: 'binance-futures',
+              }),
+            ]);
+          },
+        });
+        return result?.result;
+      }, tabId);
+      expect(forgedTicks).toEqual([
+        { ok: false, error: 'refused: venue-not-page' },
+        { ok: false, error: 'refused: symbol-not-page' },
+      ]);
+
       // Malformed confirmations, from the extension page itself.
       expect(
         await send(popup, {
@@ -384,7 +422,7 @@ describe('forged plan messages', () => {
         refused: number;
         refusedByReason: Record<string, number>;
       };
-      expect(security.refused - securityBefore.refused, 'nine refusals counted').toBe(9);
+      expect(security.refused - securityBefore.refused, 'eleven refusals counted').toBe(11);
       expect(
         (security.refusedByReason['not-extension-page'] ?? 0) -
           (securityBefore.refusedByReason['not-extension-page'] ?? 0),
@@ -392,6 +430,12 @@ describe('forged plan messages', () => {
       expect(
         (security.refusedByReason['malformed'] ?? 0) - (securityBefore.refusedByReason['malformed'] ?? 0),
       ).toBe(3);
+      for (const reason of ['venue-not-page', 'symbol-not-page']) {
+        expect(
+          (security.refusedByReason[reason] ?? 0) - (securityBefore.refusedByReason[reason] ?? 0),
+          reason,
+        ).toBe(1);
+      }
     } finally {
       await Promise.all([page.close(), popup.close()]);
     }

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { Decimal, toCanonical } from '../../lib/decimal';
-import { createEngine, step } from '../../lib/engine/step';
+import { createEngine } from '../../lib/engine/create';
+import { step } from '../../lib/engine/step';
 import type { Effect, EngineEvent, EngineState } from '../../lib/engine/types';
 import type { Plan } from '../../lib/plan/schema';
-import { checkPlan } from '../../lib/plan/validate';
+import { checkPlan } from '../../lib/checks/check-plan';
 
 /**
- * The engine's invariants (SPEC §2–3, issue 2 item 6) over random valid plans and random
+ * The engine's invariants (plan format and the engine) over random valid plans and random
  * price paths: quantities are multiples of the lot step; a lot's stop never moves against
  * the trade; open risk stays within maxOpenRiskPercent after every add; the position is
  * never negative and exits never exceed what is held; replay gives byte-identical output.

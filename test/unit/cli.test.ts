@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest';
 
 // The command line as a trader runs it: `npm run -s tranche -- …` is `tsx bin/tranche.ts …`.
 function tranche(...args: string[]) {
+  return trancheIn({}, ...args);
+}
+
+function trancheIn(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/tranche.ts', ...args], {
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -16,7 +21,7 @@ function tranche(...args: string[]) {
 const GOLDEN = 'test/fixtures/golden';
 const scratch = mkdtempSync(join(tmpdir(), 'tranche-cli-'));
 
-describe('tranche command line (SPEC §5)', { timeout: 30_000 }, () => {
+describe('tranche command line', { timeout: 30_000 }, () => {
   it('sim prints one JSON event per line and a final summary, exit 0', () => {
     const run = tranche(
       'sim',
@@ -60,6 +65,97 @@ describe('tranche command line (SPEC §5)', { timeout: 30_000 }, () => {
     const run = tranche('sim', '--plan', `${GOLDEN}/plans/pyramid-50-30-20.json`, '--data', data);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`${data}:3: price "abc" is not a price above 0\n`);
+  });
+
+  it('reads a plan file and a data file that start with a byte-order mark', () => {
+    const planFile = join(scratch, 'bom.plan.json');
+    const dataFile = join(scratch, 'bom.csv');
+    writeFileSync(planFile, `\uFEFF${readFileSync(`${GOLDEN}/plans/pyramid-50-30-20.json`, 'utf8')}`);
+    writeFileSync(dataFile, `\uFEFF${readFileSync(`${GOLDEN}/data/pyramid-ticks.csv`, 'utf8')}`);
+    expect(tranche('validate', planFile)).toMatchObject({ code: 0, stdout: `ok: ${planFile}\n` });
+    const run = tranche('sim', '--plan', planFile, '--data', dataFile);
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line.includes('"fill"')),
+    ).toHaveLength(5);
+  });
+
+  it('reads times without a zone as UTC on a machine in Tokyo', () => {
+    // 10:00Z, then 10:01 without a zone: a minute later in UTC, nine hours earlier in Tokyo
+    const data = join(scratch, 'zoneless.csv');
+    writeFileSync(data, 'time,price\n2026-01-05T10:00:00Z,99\n2026-01-05T10:01:00,100\n');
+    const plan = `${GOLDEN}/plans/pyramid-50-30-20.json`;
+    for (const zone of ['UTC', 'Asia/Tokyo']) {
+      const run = trancheIn({ TZ: zone }, 'sim', '--plan', plan, '--data', data);
+      expect(run.stderr, zone).toBe('');
+      expect(run.code, zone).toBe(0);
+    }
+  });
+
+  it('refuses an impossible date and prices beyond the input limits, naming the line', () => {
+    const plan = `${GOLDEN}/plans/pyramid-50-30-20.json`;
+    const cases: [string, string][] = [
+      ['2026-02-30T10:00:00Z,99', '"2026-02-30T10:00:00Z" is not a date and time of the calendar'],
+      [
+        '2026-01-05T10:01:00Z,1e-400',
+        'price "1e-400" is below 0.000000000001 (1e-12), the smallest number Tranche reads',
+      ],
+      [
+        '2026-01-05T10:01:00Z,1e999',
+        'price "1e999" is above 1000000000000000 (1e15), the largest number Tranche reads',
+      ],
+    ];
+    for (const [row, reason] of cases) {
+      const data = join(scratch, 'limits.csv');
+      writeFileSync(data, `time,price\n2026-01-05T10:00:00Z,99\n${row}\n`);
+      const run = tranche('sim', '--plan', plan, '--data', data);
+      expect(run.code, row).toBe(2);
+      expect(run.stderr, row).toBe(`${data}:3: ${reason}\n`);
+    }
+  });
+
+  it('prints the lines of the rows before a bad row, then exits 2 naming it (the file is streamed)', () => {
+    const data = join(scratch, 'late-error.csv');
+    writeFileSync(
+      data,
+      `${readFileSync(`${GOLDEN}/data/pyramid-ticks.csv`, 'utf8')}2026-01-05T11:00:00Z,x\n`,
+    );
+    const run = tranche('sim', '--plan', `${GOLDEN}/plans/pyramid-50-30-20.json`, '--data', data);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${data}:12: price "x" is not a price above 0\n`);
+    expect(run.stdout.trim().split('\n'), 'the five fills, no summary').toHaveLength(5);
+  });
+
+  it('refuses a plan of 10,000 targets on the list and a number past the limits', () => {
+    const plan = JSON.parse(readFileSync(`${GOLDEN}/plans/pyramid-50-30-20.json`, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const many = join(scratch, 'many-targets.json');
+    writeFileSync(
+      many,
+      JSON.stringify({
+        ...plan,
+        scaleOut: Array.from({ length: 10_000 }, (_, index) => ({
+          at: { r: String(index + 1) },
+          share: '0.0001',
+        })),
+      }),
+    );
+    expect(tranche('validate', many)).toMatchObject({
+      code: 1,
+      stdout: 'scaleOut: holds at most 100 targets\n',
+    });
+    const huge = join(scratch, 'huge-entry.json');
+    writeFileSync(huge, JSON.stringify({ ...plan, entry: { price: '1e9999999999' } }));
+    expect(tranche('validate', huge)).toMatchObject({
+      code: 1,
+      stdout:
+        'entry.price: "1e9999999999" is above 1000000000000000 (1e15), the largest number Tranche reads\n',
+    });
   });
 
   it('an unreadable plan file exits 2 naming it', () => {

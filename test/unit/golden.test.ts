@@ -36,15 +36,21 @@ describe('the simulator reproduces the shared examples', () => {
     const name = file.replace('.fills.jsonl', '');
     const data = DATA_FOR[name];
     expect(data, `a data file is mapped for ${name}`).toBeDefined();
-    const result = sim({
-      plan: join(GOLDEN, 'plans', `${name}.json`),
-      data: join(GOLDEN, 'data', data ?? ''),
-      fill: 'level',
-      alerts: 'risk',
-    });
+    let stdout = '';
+    const result = sim(
+      {
+        plan: join(GOLDEN, 'plans', `${name}.json`),
+        data: join(GOLDEN, 'data', data ?? ''),
+        fill: 'level',
+        alerts: 'risk',
+      },
+      (text) => {
+        stdout += text;
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    const actual = result.stdout
+    const actual = stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>)

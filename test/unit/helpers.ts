@@ -1,7 +1,8 @@
-import { createEngine, step } from '../../lib/engine/step';
+import { createEngine } from '../../lib/engine/create';
+import { step } from '../../lib/engine/step';
 import type { Effect, EngineEvent, EngineOptions, EngineState } from '../../lib/engine/types';
 import type { Plan } from '../../lib/plan/schema';
-import { checkPlan } from '../../lib/plan/validate';
+import { checkPlan } from '../../lib/checks/check-plan';
 
 /**
  * Small builders for the engine, plan and simulator tests. They only assemble inputs and

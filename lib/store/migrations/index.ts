@@ -1,5 +1,8 @@
+import { quarantineWrite } from '../quarantine';
 import { planIndex } from './001-plan-index';
 import { quarantineEnvelope } from './002-quarantine-envelope';
+import { skipReasonsAsData } from './003-skip-reasons-as-data';
+import { alertEpoch } from './004-alert-epoch';
 import type { MigrationContext, StorageMigration, StoredItems } from './types';
 
 export type { MigrationContext, StorageChange, StorageMigration, StoredItems } from './types';
@@ -12,7 +15,12 @@ export type { MigrationContext, StorageChange, StorageMigration, StoredItems } f
 export const STORAGE_VERSION_KEY = 'storage/version';
 
 /** In order; each one's `version` is its position (a test holds this and the file names). */
-export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [planIndex, quarantineEnvelope];
+export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [
+  planIndex,
+  quarantineEnvelope,
+  skipReasonsAsData,
+  alertEpoch,
+];
 
 export const CURRENT_STORAGE_VERSION = STORAGE_MIGRATIONS.length;
 
@@ -37,9 +45,10 @@ export type MigrationPlan =
     };
 
 /**
- * Which migrations storage needs and what they change, from every stored item (pure: the
- * background reads the items and applies the plan). A stored version that is not a
- * whole number counts as 0: every migration is idempotent, so running one again is safe.
+ * Which migrations storage needs and what they change, from every stored item (pure:
+ * `migrateStorage` reads the items and applies the plan). A stored version that is not a
+ * whole number counts as 0 and is kept aside: every migration is idempotent, so running
+ * one again is safe.
  */
 export function planStorageMigrations(
   items: StoredItems,
@@ -51,7 +60,16 @@ export function planStorageMigrations(
   if (from === known) return { status: 'current', version: from };
   if (from > known) return { status: 'newer', version: from, known };
   const working: Record<string, unknown> = { ...items };
-  const writes: Record<string, unknown> = {};
+  const stored = items[STORAGE_VERSION_KEY];
+  const writes: Record<string, unknown> =
+    stored === undefined || isWholeNumber(stored)
+      ? {}
+      : quarantineWrite(
+          STORAGE_VERSION_KEY,
+          stored,
+          'not a whole number; every migration runs again',
+          context.atMillis,
+        );
   const removals = new Set<string>();
   const applied: string[] = [];
   for (const migration of migrations.slice(from)) {
@@ -71,14 +89,10 @@ export function planStorageMigrations(
   return { status: 'migrate', from, to: known, applied, writes, removals: [...removals] };
 }
 
-/** Storage after a plan is applied, with its version: what the background leaves behind. */
-export function applyMigrationPlan(items: StoredItems, plan: MigrationPlan): Record<string, unknown> {
-  if (plan.status !== 'migrate') return { ...items };
-  const after: Record<string, unknown> = { ...items, ...plan.writes, [STORAGE_VERSION_KEY]: plan.to };
-  for (const key of plan.removals) delete after[key];
-  return after;
+function readVersion(value: unknown): number {
+  return isWholeNumber(value) ? value : 0;
 }
 
-function readVersion(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

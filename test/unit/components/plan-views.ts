@@ -1,11 +1,13 @@
 import { vi } from 'vitest';
 
 import type { PlanActions } from '../../../components/PlanCard';
-import { createEngine, step } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
+import { step } from '../../../lib/engine/step';
 import type { EngineEvent, EngineState } from '../../../lib/engine/types';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import type { PlanRecord } from '../../../lib/store/plans';
-import type { JournalEntry } from '../../../lib/worker/journal';
+import type { JournalEntry } from '../../../lib/store/journal';
+import { journalEffects } from '../../../lib/worker/journal-effects';
 import type { QuoteInput } from '../../../lib/worker/view';
 import { planView, type PlanView } from '../../../lib/worker/view';
 
@@ -49,6 +51,7 @@ export function record(
     lifecycle: [],
     processed: [],
     alertSeq: 0,
+    alertEpoch: '0',
     createdAt: 0,
     updatedAt: 0,
   };
@@ -98,10 +101,18 @@ export function triggeredView(): PlanView {
       at: Date.UTC(2026, 10, 26, 9, 30, event.time),
       event: event.type,
       input: {},
-      effects: result.effects.map((effect) => ({ ...effect })),
+      effects: journalEffects(plan, result.effects),
     });
   }
   return planView(record(state, 'active'), quote('61000'), journal, NOW);
+}
+
+/** Entry filled at 60000, then 58900 reaches the stop at 59000: the stop waits for its confirmation. */
+export function stopWaitingView(): PlanView {
+  let state = ticks('59800', '60000');
+  state = step(state, { type: 'fill', tranche: 'entry', time: 3 }).state;
+  state = step(state, { type: 'tick', price: '58900', time: 4 }).state;
+  return planView(record(state, 'active'), quote('58900'), [], NOW);
 }
 
 /** Armed, but the page has sent nothing for 95 s: stale. */

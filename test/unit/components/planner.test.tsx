@@ -224,12 +224,20 @@ describe('planner page', () => {
     expect(props.onDismissDelete).toHaveBeenCalled();
   });
 
-  it('lists records kept aside as unreadable, each exportable', () => {
-    const entry = { key: 'plan/x1', problem: 'plan.side: Invalid option', raw: '{"id":"x1"}', at: 5 };
+  it('lists records kept aside as unreadable, by name and with the reason, each exportable', () => {
+    const entry = {
+      key: 'plan/x1',
+      label: 'Plan “ETH fade” · ETHUSDT short',
+      problem: 'plan.side: Invalid option',
+      effect: 'This plan is not running.',
+      raw: '{"id":"x1"}',
+      at: 5,
+    };
     const props = planner({ quarantined: [entry] });
-    expect(screen.getByRole('list', { name: 'Unreadable records' }).textContent).toContain(
-      'plan.side: Invalid option',
-    );
+    const item = screen.getByRole('listitem', { name: 'Plan “ETH fade” · ETHUSDT short' });
+    expect(item.textContent).toContain('plan.side: Invalid option');
+    expect(item.textContent).toContain('plan/x1');
+    expect(item.textContent).toContain('This plan is not running.');
     fireEvent.click(screen.getByRole('button', { name: 'Export plan/x1' }));
     expect(props.onExportQuarantined).toHaveBeenCalledWith(entry);
   });

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Popup } from '../../../components/Popup';
-import { actions, armedView, closedView, staleView, triggeredView } from './plan-views';
+import { actions, armedView, closedView, staleView, stopWaitingView, triggeredView } from './plan-views';
 
 afterEach(cleanup);
 
@@ -76,6 +76,12 @@ describe('popup states', () => {
     expect(ladder.getByText('triggered')).toBeTruthy();
     // The add is 0 away: the nearest level, emphasized.
     expect(document.querySelector('.tr-level-next')?.getAttribute('data-tranche')).toBe('add-1');
+  });
+
+  it('a stop waiting for its fill offers Confirm fill and no Skip: a stop cannot be skipped', () => {
+    render(<Popup plans={[stopWaitingView()]} isQuiet={false} error={null} actions={actions()} />);
+    expect(screen.getByRole('button', { name: 'Confirm fill' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Skip' })).toBeNull();
   });
 
   it('a confirmation is sent once: the buttons wait for the background’s answer', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEngine, step } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
+import { step } from '../../../lib/engine/step';
 import type { EngineState } from '../../../lib/engine/types';
 import { plan, runEvents, runTicks, ticks } from '../helpers';
 
-// SPEC §2 "Approach alert": once per level when the price comes within approachPercent (of
+// Plan format, "Approach alert": once per level when the price comes within approachPercent (of
 // the level's price) of it; re-armed only after it moves away twice that distance.
 // With approachPercent 1, the entry at 100 has a zone of 1 and re-arms beyond 2.
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEngine } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
 import type { EngineEvent } from '../../../lib/engine/types';
 import type { Plan } from '../../../lib/plan/schema';
 import { plan, runEvents, ticks } from '../helpers';
 
-// SPEC §3: in the extension a triggered tranche waits for the trader's confirmation, with the
+// The engine: in the extension a triggered tranche waits for the trader's confirmation, with the
 // suggested price and qty; `fill {tranche, price, qty}` confirms (defaults = the suggestions),
 // `skip {tranche}` passes, `cancel` ends the plan.
 // Base plan: long, entry 100, stop 95 → qty 20; two adds every 1 R (5) of 0.5 × 20 = 10.

@@ -155,7 +155,10 @@ describe('a too-small entry', () => {
     );
     expect(run.fills).toEqual([]);
     expect(run.skips.map(({ tranche, reason }) => ({ tranche, reason }))).toEqual([
-      { tranche: 'entry', reason: 'too small: quantity 20 is below the minimum 25' },
+      {
+        tranche: 'entry',
+        reason: { code: 'too-small', tooSmall: { why: 'min-qty', qty: '20', minQty: '25' } },
+      },
     ]);
     expect(run.state.tranches.find((tranche) => tranche.id === 'entry')?.status).toBe('too-small');
     expect(run.state.phase).toBe('closed');
@@ -165,7 +168,7 @@ describe('a too-small entry', () => {
     // riskAmount 4: qty = 4 / 5 = 0.8 → lot 1 → 0
     const run = runTicks(plan({ account: { riskAmount: '4' } }), ['99', '100.5']);
     expect(run.fills).toEqual([]);
-    expect(run.skips[0]?.reason).toBe('too small: quantity rounds down to 0 at the lot step 1');
+    expect(run.skips[0]?.reason).toEqual({ code: 'too-small', tooSmall: { why: 'zero', lotStep: '1' } });
   });
 });
 

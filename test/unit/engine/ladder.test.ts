@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { brief, gap, plan, runTicks } from '../helpers';
 
 // Base plan: long, entry 100, stop 95 → R = 5, budget 100, entry qty 20.
-// SPEC §2 "Steps": measured from the previous entry or add fill's actual price (target fills
+// Plan format, "Steps": measured from the previous entry or add fill's actual price (target fills
 // do not count); "Targets": from the planned entry; "share": a fraction of the peak position.
 
 const TWO_ADDS = {

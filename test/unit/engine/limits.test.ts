@@ -5,7 +5,7 @@ import { brief, plan, runTicks } from '../helpers';
 // Base plan: long, equity 10000, entry 100, stop 95 → R = 5, budget 100, entry qty 20,
 // entry open risk (100 − 95) × 20 = 100. An add at 105 opens a lot with the price stop 95,
 // so each unit added carries (105 − 95) = 10 of open risk.
-// SPEC §2 "Open risk": maxOpenRiskPercent holds after every add, counting the stop moves the
+// Plan format, "Open risk": maxOpenRiskPercent holds after every add, counting the stop moves the
 // add triggers: the add is cut to the largest lot-step multiple that fits, or skipped with
 // the reason (the next step is then measured from the skipped level).
 
@@ -118,8 +118,11 @@ describe('maxOpenRiskPercent', () => {
       { tranche: 'add-1', time: 3 },
       { tranche: 'add-2', time: 5 },
     ]);
-    expect(run.skips[0]?.reason).toMatch(/open risk/);
-    expect(run.skips[0]?.reason).toContain('1%');
+    // cap = 10000 × 1 / 100 = 100
+    expect(run.skips[0]?.reason).toEqual({
+      code: 'limits',
+      limits: [{ limit: 'max-open-risk', percent: '1', cap: '100' }],
+    });
     expect(tranche(run, 'add-1')?.status).toBe('skipped');
     expect(tranche(run, 'add-2')?.level).toBe('110');
   });
@@ -160,7 +163,7 @@ describe('maxQty', () => {
     const run = runTicks(plan({ ...ADD_20, limits: { maxQty: '20' } }), ['99', '100', '105']);
     expect(run.fills).toHaveLength(1);
     expect(run.skips[0]).toMatchObject({ tranche: 'add-1' });
-    expect(run.skips[0]?.reason).toContain('maxQty 20');
+    expect(run.skips[0]?.reason).toEqual({ code: 'limits', limits: [{ limit: 'max-qty', maxQty: '20' }] });
   });
 });
 
@@ -180,7 +183,10 @@ describe('too-small tranches', () => {
     );
     // add-1: 0.2 × 20 = 4 < 5 → too small at 105; add-2 (measured from 105, as a skipped level) = 110, qty 10
     expect(run.skips.map(({ tranche, reason }) => ({ tranche, reason }))).toEqual([
-      { tranche: 'add-1', reason: 'too small: quantity 4 is below the minimum 5' },
+      {
+        tranche: 'add-1',
+        reason: { code: 'too-small', tooSmall: { why: 'min-qty', qty: '4', minQty: '5' } },
+      },
     ]);
     expect(tranche(run, 'add-1')?.status).toBe('too-small');
     expect(brief(run.fills)).toEqual([
@@ -199,7 +205,13 @@ describe('too-small tranches', () => {
     );
     // 4 × 105 × 1 = 420 < 500 (the entry: 20 × 100 = 2000 is fine)
     expect(run.skips.map(({ tranche, reason }) => ({ tranche, reason }))).toEqual([
-      { tranche: 'add-1', reason: 'too small: notional 420 (4 × 105) is below the minimum 500' },
+      {
+        tranche: 'add-1',
+        reason: {
+          code: 'too-small',
+          tooSmall: { why: 'min-notional', qty: '4', price: '105', notional: '420', minNotional: '500' },
+        },
+      },
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { PathPoint } from '../helpers';
 import { brief, gap, plan, runTicks } from '../helpers';
 
 // Base plan: long, entry 100, stop 95 → R = 5, budget 100, entry qty 20.
-// SPEC §2 "Lots and stops": each entry or add fill opens a lot with its own stop; rules run
+// Plan format, "Lots" and "How the stop moves": each entry or add fill opens a lot with its own stop; rules run
 // in order; `raise` moves every lot but the one just added (on `target`: every lot); `set`
 // offers every lot one stop; a stop only moves in the trade's favour; stops round toward safety.
 
@@ -416,7 +416,7 @@ describe('tick trails', () => {
     expect(brief(run.fills)[1]).toEqual({ tranche: 'stop', price: '98.2', qty: '20' });
   });
 
-  it('moves before the price’s levels are checked, so a target fill line shows it', () => {
+  it('moves to a level’s price before the level fills, so a target’s fill line shows it', () => {
     const run = runTicks(
       plan({
         scaleOut: [
@@ -431,17 +431,18 @@ describe('tick trails', () => {
     expect(run.fills[1]).toMatchObject({ tranche: 'target-1', price: '110', qty: '10', stops: ['107'] });
   });
 
-  it('moves again after a fill at that price, so an add’s fill line shows the new lot trailed', () => {
+  it('applies again after a fill at the fill’s own price, so an add’s fill line shows the new lot trailed', () => {
     const run = runTicks(plan({ ...ONE_ADD, stop: { percent: '5' }, ...TRAIL_3 }), ['99', '100', '106']);
-    // At 106: the trail moves lot 1 to 106 − 3 = 103 before levels; add-1 fills at 105 with its own
-    // stop 99.75; the trail runs again after that fill → both lots at 103.
-    // open risk = (100 − 103) × 20 + (105 − 103) × 10 = −60 + 20 = −40
+    // On the way to 106 the path meets add-1 at 105: the trail moves lot 1 to 105 − 3 = 102;
+    // add-1 fills with its own stop 99.75; the trail applies again at 105 → both lots at 102.
+    // open risk = (100 − 102) × 20 + (105 − 102) × 10 = −40 + 30 = −10; at 106 both move to 103.
     expect(run.fills[1]).toMatchObject({
       tranche: 'add-1',
       price: '105',
-      stops: ['103', '103'],
-      openRisk: '-40',
+      stops: ['102', '102'],
+      openRisk: '-10',
     });
+    expect(run.state.lots.map((lot) => lot.stop)).toEqual(['103', '103']);
   });
 });
 

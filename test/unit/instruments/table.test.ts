@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '../../../lib/decimal';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { ADAPTERS } from '../../../lib/sites/registry';
 import { findInstrument, INSTRUMENT_TABLE } from '../../../lib/instruments/table';
 

@@ -10,6 +10,7 @@ const CONTEXT: AcceptContext = {
   extensionOrigin: EXTENSION_ORIGIN,
   contentOrigins: ['*://*.binance.com/*', 'http://127.0.0.1:8123/*'],
   pendingPick: { tabId: 7, origin: 'http://127.0.0.1:8123' },
+  picked: {},
 };
 
 const binanceTab: SenderFields = {

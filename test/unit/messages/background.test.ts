@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground, type Background } from '../../../entrypoints/background/create-background';
 import { createMessageRouter, type Handlers } from '../../../entrypoints/background/message-router';
 import type { PickerApis, RegisteredScript } from '../../../entrypoints/background/picked-sites-service';
-import { createSerialQueue } from '../../../entrypoints/background/storage';
+import { createStores } from '../../../lib/store/stores';
+import { createSerialQueue } from '../../../lib/worker/serial-queue';
 import type { AcceptContext } from '../../../lib/messages/accept';
 import type { SenderFields } from '../../../lib/messages/sender';
 
@@ -89,7 +90,12 @@ beforeEach(() => {
     manifestPatterns: ['*://*.tradingview.com/*', '*://*.binance.com/*'],
     pickerApis: apis,
     matchPatternFor: (origin) => `${origin}/*`,
-    notifier: { show: async () => undefined, shown: async () => [], clear: async () => undefined },
+    notifier: {
+      show: async () => undefined,
+      shown: async () => [],
+      clear: async () => undefined,
+      explain: async () => undefined,
+    },
     badge: { set: async () => undefined },
     newId: () => 'plan1',
   });
@@ -120,7 +126,14 @@ describe('background: ticks', () => {
 
   it('keeps every concurrent tick (writes are serialized)', async () => {
     const symbols = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT', 'BNBUSDT'];
-    await Promise.all(symbols.map((symbol) => background.handleMessage({ ...tick, symbol }, binanceTab)));
+    await Promise.all(
+      symbols.map((symbol) =>
+        background.handleMessage(
+          { ...tick, symbol },
+          { ...binanceTab, url: `https://www.binance.com/en/futures/${symbol}` },
+        ),
+      ),
+    );
     const stored = (await local())['quotes'] as { quotes: Record<string, unknown> };
     expect(Object.keys(stored.quotes).sort()).toEqual(symbols.map((s) => `binance-futures|${s}`).sort());
   });
@@ -156,7 +169,7 @@ describe('background: ticks', () => {
     expect(stored[`quarantine/quotes/${NOW}`]).toEqual({
       key: 'quotes',
       raw: { version: 1, quotes: { broken: { price: 97 } } },
-      problem: 'quotes.broken.venue: Invalid input: expected string, received undefined',
+      problem: 'quotes.broken.venue: expected string, received undefined',
       at: NOW,
     });
     expect(Object.keys((stored['quotes'] as { quotes: object }).quotes)).toEqual(['binance-futures|BTCUSDT']);
@@ -192,9 +205,16 @@ describe('background: refusals', () => {
       extensionOrigin: EXTENSION_ORIGIN,
       contentOrigins: ['*://*.binance.com/*'],
       pendingPick: null,
+      picked: {},
     };
     const route = createMessageRouter({
-      local: fakeBrowser.storage.local,
+      stores: createStores({
+        local: fakeBrowser.storage.local,
+        session: fakeBrowser.storage.session,
+        now: () => NOW,
+        log: () => undefined,
+        newId: () => 'id',
+      }),
       queue: createSerialQueue(),
       now: () => NOW,
       acceptContext: async () => context,

@@ -42,6 +42,7 @@ const CONTEXT: AcceptContext = {
   extensionOrigin: EXTENSION_ORIGIN,
   contentOrigins: ['*://*.binance.com/*'],
   pendingPick: null,
+  picked: {},
 };
 
 describe('overlay settings messages: who may send them', () => {
@@ -130,7 +131,12 @@ describe('background: overlay settings', () => {
         unregisterScript: async () => undefined,
       },
       matchPatternFor: (origin) => `${origin}/*`,
-      notifier: { show: async () => undefined, shown: async () => [], clear: async () => undefined },
+      notifier: {
+        show: async () => undefined,
+        shown: async () => [],
+        clear: async () => undefined,
+        explain: async () => undefined,
+      },
       badge: { set: async () => undefined },
       newId: () => 'plan1',
     });

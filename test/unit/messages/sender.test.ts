@@ -60,6 +60,7 @@ describe('checkSender', () => {
     ).toEqual({
       ok: true,
       origin: 'https://www.binance.com',
+      url: 'https://www.binance.com/en/futures/BTCUSDT',
       tabId: 7,
       frameId: 0,
     });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { presetText, PRESETS } from '../../../lib/plan/presets';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { planLadder } from '../../../lib/sim/ladder';
 
 describe('presets', () => {
-  it('offers the four SPEC §5 names', () => {
+  it('offers the four presets by name', () => {
     expect(PRESETS.map((preset) => preset.label)).toEqual([
       'Turtle',
       'Pyramid 50/30/20',

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkPlan, formatProblem } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
+import { formatProblem } from '../../../lib/plan/problems';
 import type { SignalPlanOptions } from '../../../lib/signal';
 import { planFromSignal } from '../../../lib/signal';
 

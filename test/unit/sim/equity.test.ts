@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { parseCsv } from '../../../lib/sim/csv';
 import { backtest, baselinePlan, equityCurve } from '../../../lib/sim/equity';
 import { simulate } from '../../../lib/sim/run';
@@ -16,7 +16,7 @@ const TICKS = parseCsv(read('test/fixtures/golden/data/pyramid-ticks.csv'), 'pyr
 
 describe('the equity curve', () => {
   it('is realized plus the open position marked to each tick (the golden pyramid)', () => {
-    const { lines } = simulate(PYRAMID, TICKS);
+    const { lines } = simulate(PYRAMID, TICKS.rows);
     const curve = equityCurve(PYRAMID, TICKS, lines);
     expect(curve.map((point) => [point.price, point.position, point.realizedPnl, point.equity])).toEqual([
       ['99', '0', '0', '0'], // not in yet
@@ -43,7 +43,7 @@ describe('the equity curve', () => {
       scaleOut: [{ at: { r: '2' }, share: '0.5' }],
     });
     const data = parseCsv('time,price\n1,101\n2,100\n3,96\n4,90\n5,92\n', 'short.csv');
-    const curve = equityCurve(short, data, simulate(short, data).lines);
+    const curve = equityCurve(short, data, simulate(short, data.rows).lines);
     expect(curve.map((point) => [point.position, point.realizedPnl, point.equity])).toEqual([
       ['0', '0', '0'],
       ['10', '0', '0'],

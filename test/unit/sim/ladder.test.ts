@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { planLadder, type LadderRow } from '../../../lib/sim/ladder';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { plan } from '../helpers';
 
 const PYRAMID_JSON: unknown = JSON.parse(

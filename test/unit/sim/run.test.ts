@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
+import type { PriceRow } from '../../../lib/sim/csv';
 import { parseCsv } from '../../../lib/sim/csv';
 import type { SimLine } from '../../../lib/sim/run';
-import { SimError, simulate } from '../../../lib/sim/run';
+import { runSimulation, SimError, simulate } from '../../../lib/sim/run';
 import { plan } from '../helpers';
 
 // Base plan: long, entry 100 (above), stop 95 → R = 5, budget 100, entry qty 20.
 
-function candles(rows: string[]): ReturnType<typeof parseCsv> {
-  return parseCsv(['time,open,high,low,close', ...rows].join('\n'), 'candles.csv');
+function candles(rows: string[]): PriceRow[] {
+  return [...parseCsv(['time,open,high,low,close', ...rows].join('\n'), 'candles.csv').rows];
 }
 
 function fills(lines: SimLine[]): SimLine[] {
@@ -69,7 +70,7 @@ describe('walking candles', () => {
 
 describe('simulator output', () => {
   it('prints averages to at most 10 decimal places and sums up the trade', () => {
-    const data = parseCsv(['time,price', '1,99', '2,100', '3,105', '4,94'].join('\n'), 'ticks.csv');
+    const data = parseCsv(['time,price', '1,99', '2,100', '3,105', '4,94'].join('\n'), 'ticks.csv').rows;
     const { lines } = simulate(plan({ scaleIn: [{ step: { r: '1' }, size: '0.5' }] }), data);
     expect(lines).toEqual([
       {
@@ -127,7 +128,7 @@ describe('simulator output', () => {
   });
 
   it('prints the risk alert of a gap entry', () => {
-    const data = parseCsv(['time,price', '1,101'].join('\n'), 'ticks.csv');
+    const data = parseCsv(['time,price', '1,101'].join('\n'), 'ticks.csv').rows;
     const alerts = simulate(plan(), data).lines.filter((line) => line.type === 'alert');
     expect(pick(alerts, ['kind', 'tranche', 'price', 'qty'])).toEqual([
       { kind: 'risk', tranche: 'entry', price: '101', qty: '20' },
@@ -136,10 +137,10 @@ describe('simulator output', () => {
 
   it('counts the trailing stop in the largest open risk after an add', () => {
     // Tick trail of 1 from activation at 105; add-1 at 105 of 3 × 20 = 60 with a 5 % stop.
-    // At 106 the trail moves lot 1 to 105 before the add fills; after the add fill it moves
-    // lot 2 (99.75) to 105 too: open risk (100 − 105) × 20 + (105 − 105) × 60 = −100.
+    // On the way to 106 the trail activates at the add's 105 (both lots to 104: open risk
+    // (100 − 104) × 20 + (105 − 104) × 60 = −20), then moves to 106 − 1 = 105 at 106.
     // The largest open risk after any event is the entry's (100 − 95) × 20 = 100.
-    const data = parseCsv(['time,price', '1,99', '2,100', '3,106'].join('\n'), 'ticks.csv');
+    const data = parseCsv(['time,price', '1,99', '2,100', '3,106'].join('\n'), 'ticks.csv').rows;
     const { lines } = simulate(
       plan({
         stop: { percent: '5' },
@@ -288,8 +289,28 @@ describe('ATR from candles', () => {
   });
 
   it('is an error that asks for candles when the data are ticks', () => {
-    const data = parseCsv('time,price\n1,100\n', 'ticks.csv');
+    const data = parseCsv('time,price\n1,100\n', 'ticks.csv').rows;
     expect(() => simulate(TURTLE, data)).toThrow(SimError);
     expect(() => simulate(TURTLE, data)).toThrow(/atrPeriod 4 needs candles/);
+  });
+});
+
+describe('streaming', () => {
+  it('hands out each line as it is made, before the rows end', () => {
+    const ticks = parseCsv('time,price\n1,99\n2,100\n3,105\n', 'ticks.csv').rows;
+    function* rowsThenAnError(): Generator<PriceRow> {
+      yield* ticks;
+      throw new Error('the rest of the file is unreadable');
+    }
+    const emitted: SimLine[] = [];
+    expect(() =>
+      runSimulation(plan({ scaleIn: [{ step: { r: '1' }, size: '0.5' }] }), rowsThenAnError(), {}, (line) =>
+        emitted.push(line),
+      ),
+    ).toThrow('the rest of the file is unreadable');
+    expect(pick(emitted, ['type', 'tranche'])).toEqual([
+      { type: 'fill', tranche: 'entry' },
+      { type: 'fill', tranche: 'add-1' },
+    ]);
   });
 });

@@ -6,7 +6,14 @@ import type { SiteAdapter } from '../../../lib/sites/types';
 import { REQUIRED_FIXTURES, fixtureAdapterIds, fixtureNames } from './fixtures';
 
 /** lib/sites files that hold no adapter: the registry, shared types and helpers. */
-const NOT_ADAPTER_FILES = new Set(['registry.ts', 'types.ts', 'symbol.ts', 'picker.ts', 'address.ts']);
+const NOT_ADAPTER_FILES = new Set([
+  'registry.ts',
+  'types.ts',
+  'symbol.ts',
+  'picker.ts',
+  'address.ts',
+  'page-identity.ts',
+]);
 
 const SITES_DIR = fileURLToPath(new URL('../../../lib/sites/', import.meta.url));
 

@@ -7,7 +7,7 @@ import {
   liquidationPrice,
 } from '../../../lib/sizing/liquidation';
 
-// SPEC §2 "Liquidation estimate" (isolated margin, linear contract, fees ignored):
+// Plan format, "Liquidation estimate" (isolated margin, linear contract, fees ignored):
 // long = average entry × (1 − 1/leverage + mmr); short = average entry × (1 + 1/leverage − mmr).
 const d = (value: string) => new Decimal(value);
 

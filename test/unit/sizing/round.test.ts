@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, toCanonical } from '../../../lib/decimal';
 import { roundLevel, roundQty, roundStop, roundTarget } from '../../../lib/sizing/round';
 
-// Every vector below follows SPEC §2 "Prices" and "Sizing": entry and add levels to the
+// Every vector below follows the plan format's "Rounding" and `sizing`: entry and add levels to the
 // nearest tick (ties away from zero), stops toward safety (a long's up, a short's down),
 // targets toward the entry (a long's down, a short's up), quantities down to the lot step.
 const d = (value: string) => new Decimal(value);

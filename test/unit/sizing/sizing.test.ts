@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '../../../lib/decimal';
-import { derive, tooSmallReason } from '../../../lib/engine/derive';
+import { derive } from '../../../lib/engine/derive';
+import { tooSmall } from '../../../lib/sizing/too-small';
 import { plan } from '../helpers';
 
-// SPEC §2 "Definitions": R = |planned entry − initial stop| (both rounded to the tick),
+// Plan format, "Definitions": R = |planned entry − initial stop| (both rounded to the tick),
 // budget = equity × riskPercent / 100 or riskAmount; risk: qty = budget / (R × pointValue);
 // unit: qty = budget / (ATR × pointValue); fixed and notional as named; every qty rounded
 // DOWN to the lot step; initial risk = R × entry qty × pointValue.
@@ -201,22 +202,23 @@ describe('target levels', () => {
   });
 });
 
-describe('tooSmallReason', () => {
+describe('tooSmall', () => {
   const small = plan({
     instrument: { symbol: 'TEST', tickSize: '0.01', lotStep: '1', minQty: '5', minNotional: '500' },
   });
 
   it.each([
-    ['4', '200', 'quantity 4 is below the minimum 5'],
-    ['5', '99', 'notional 495 (5 × 99) is below the minimum 500'],
-    ['0', '100', 'quantity rounds down to 0 at the lot step 1'],
-  ])('reports %s at %s as too small: %s', (qty, price, reason) => {
-    expect(tooSmallReason(small, new Decimal(qty), new Decimal(price))).toBe(reason);
+    ['4', '200', { why: 'min-qty', qty: '4', minQty: '5' }],
+    // 5 × 99 × 1 = 495
+    ['5', '99', { why: 'min-notional', qty: '5', price: '99', notional: '495', minNotional: '500' }],
+    ['0', '100', { why: 'zero', lotStep: '1' }],
+  ])('reports %s at %s as too small', (qty, price, reason) => {
+    expect(tooSmall(small, new Decimal(qty), new Decimal(price))).toEqual(reason);
   });
 
   it('accepts a tranche at exactly the minimums', () => {
     // 5 ≥ minQty 5 and 5 × 100 × 1 = 500 ≥ minNotional 500
-    expect(tooSmallReason(small, new Decimal('5'), new Decimal('100'))).toBeNull();
+    expect(tooSmall(small, new Decimal('5'), new Decimal('100'))).toBeNull();
   });
 
   it('compares the notional with the point value applied', () => {
@@ -224,9 +226,7 @@ describe('tooSmallReason', () => {
       instrument: { symbol: 'TEST', tickSize: '0.01', lotStep: '1', minNotional: '500', pointValue: '10' },
     });
     // 1 × 49 × 10 = 490 < 500; 1 × 50 × 10 = 500
-    expect(tooSmallReason(futures, new Decimal('1'), new Decimal('49'))).toBe(
-      'notional 490 (1 × 49) is below the minimum 500',
-    );
-    expect(tooSmallReason(futures, new Decimal('1'), new Decimal('50'))).toBeNull();
+    expect(tooSmall(futures, new Decimal('1'), new Decimal('49'))).toMatchObject({ notional: '490' });
+    expect(tooSmall(futures, new Decimal('1'), new Decimal('50'))).toBeNull();
   });
 });

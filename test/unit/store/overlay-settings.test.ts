@@ -7,7 +7,7 @@ import {
   OverlaySettingsSchema,
   type OverlaySettings,
 } from '../../../lib/store/overlay-settings';
-import { readRecord } from '../../../lib/store/record';
+import { readRecord } from '../../../lib/store/read-record';
 
 describe('overlay settings record', () => {
   it('reads a good record as it is', () => {

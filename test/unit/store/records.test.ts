@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { quarantineKey, readRecord } from '../../../lib/store/record';
+import { quarantineKey } from '../../../lib/store/quarantine';
+import { readRecord } from '../../../lib/store/read-record';
+import { createStores } from '../../../lib/store/stores';
 import { countRefusal, emptySecurityRecord, SecurityRecordSchema } from '../../../lib/store/security';
 import { defaultWatchSettings, WatchSettingsSchema } from '../../../lib/store/watch-settings';
+import { MemoryStore } from '../worker/memory-store';
 
 describe('readRecord', () => {
   it('gives the default for a missing record', () => {
@@ -49,6 +52,55 @@ describe('security record', () => {
       refused: 3,
       refusedByReason: { malformed: 2, 'origin-not-allowed': 1 },
       lastRefused: { reason: 'origin-not-allowed', type: 'tick', at: 30 },
+    });
+  });
+});
+
+describe('the one quarantine', () => {
+  const AT = Date.UTC(2026, 10, 26, 9, 30);
+  const storesOn = (local: MemoryStore) =>
+    createStores({
+      local,
+      session: new MemoryStore(),
+      now: () => AT,
+      log: () => undefined,
+      newId: () => 'r1',
+    });
+
+  it('sets an unreadable record aside once when two readers find it at the same time, and resets it', async () => {
+    const local = new MemoryStore();
+    await local.set({ 'watch-settings': 'half written' });
+    const stores = storesOn(local);
+    await Promise.all([stores.watchSettings.read(), stores.watchSettings.read()]);
+    expect(await local.get(null)).toEqual({
+      'watch-settings': defaultWatchSettings(),
+      [`quarantine/watch-settings/${AT}`]: {
+        key: 'watch-settings',
+        raw: 'half written',
+        problem: 'unreadable: expected object, received string',
+        at: AT,
+      },
+    });
+  });
+
+  it('keeps a list’s readable entries and sets only the unreadable ones aside', async () => {
+    const local = new MemoryStore();
+    const entry = { at: 1, event: 'import', input: {}, effects: [] };
+    await local.set({ 'journal/p1': [entry, { at: 'later' }, entry] });
+    const stores = storesOn(local);
+    const [first, second] = await Promise.all([stores.journals.read('p1'), stores.journals.read('p1')]);
+    expect([first, second]).toEqual([
+      [entry, entry],
+      [entry, entry],
+    ]);
+    expect(await local.get(null)).toEqual({
+      'journal/p1': [entry, entry],
+      [`quarantine/journal/p1/${AT}`]: {
+        key: 'journal/p1',
+        raw: [{ at: 'later' }],
+        problem: '1 of 3 journal entries unreadable (entry 2: at: expected number, received string)',
+        at: AT,
+      },
     });
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 
-import { hostVenue, readPage } from '../../../lib/watch/read-page';
+import { hostVenue } from '../../../lib/sites/page-identity';
+import { readPage } from '../../../lib/watch/read-page';
 import { adapterById } from '../../../lib/sites/registry';
 import { chooseTargets, pageMode } from '../../../lib/watch/targets';
 

@@ -1,179 +1,37 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-import { browserNotifier } from '../../../entrypoints/background/browser-apis';
-import { createBackground, type Background } from '../../../entrypoints/background/create-background';
-import type { PickerApis } from '../../../entrypoints/background/picked-sites-service';
-import type { KeyValueArea } from '../../../entrypoints/background/storage';
 import type { SenderFields } from '../../../lib/messages/sender';
-import { STORAGE_VERSION_KEY } from '../../../lib/store/migrations';
+import { CURRENT_STORAGE_VERSION, STORAGE_VERSION_KEY } from '../../../lib/store/migrations';
+import type { StorageArea } from '../../../lib/store/storage-area';
+import {
+  alertId,
+  binanceTab,
+  BTC_PLAN,
+  bybitTab,
+  ETH_PLAN,
+  ethTab,
+  importAndArm,
+  journaledAlerts,
+  journalEvents,
+  local,
+  popup,
+  settle,
+  shownIds,
+  START,
+  tickAt,
+  tradingViewTab,
+  useBackground,
+} from './background-harness';
 
 /*
- * The background's plans as the worker runs them: messages through createBackground's
- * handleMessage (fakeBrowser ignores a Promise returned from onMessage, NOTES-env), storage
- * and notifications on WXT's fakeBrowser. A second createBackground on the same storage
- * is the worker after Chrome stopped and restarted it.
+ * The background's plans as the worker runs them (./background-harness.ts): routing,
+ * lifecycle, migrations at the start, corrupt records, refused messages, exactly once.
  */
 
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
-const START = Date.UTC(2026, 10, 26, 9, 30);
-
-const popup: SenderFields = {
-  id: EXTENSION_ID,
-  url: `${EXTENSION_ORIGIN}/popup.html`,
-  origin: EXTENSION_ORIGIN,
-};
-const binanceTab: SenderFields = {
-  id: EXTENSION_ID,
-  url: 'https://www.binance.com/en/futures/BTCUSDT',
-  origin: 'https://www.binance.com',
-  tab: { id: 5 },
-  frameId: 0,
-};
-const ethTab: SenderFields = {
-  ...binanceTab,
-  url: 'https://www.binance.com/en/futures/ETHUSDT',
-  tab: { id: 6 },
-};
-const tradingViewTab: SenderFields = {
-  id: EXTENSION_ID,
-  url: 'https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT',
-  origin: 'https://www.tradingview.com',
-  tab: { id: 8 },
-  frameId: 0,
-};
-const bybitTab: SenderFields = {
-  id: EXTENSION_ID,
-  url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
-  origin: 'https://www.bybit.com',
-  tab: { id: 9 },
-  frameId: 0,
-};
-
-/**
- * Long BTCUSDT on Binance futures: entry 60,000 (breakout), stop 59,400, so R = 600 and
- * the risk-sized entry is 100 / 600 = 0.166 (lot 0.001); approach alerts within 0.25 %
- * (150 below the entry, from 59,850). One add half an R above the entry fill (60,300).
- */
-const BTC_PLAN = {
-  format: 'tranche.plan/1',
-  name: 'BTC breakout',
-  instrument: { venue: 'binance-futures', symbol: 'BTCUSDT', tickSize: '0.1', lotStep: '0.001' },
-  side: 'long',
-  account: { equity: '10000', riskPercent: '1' },
-  entry: { price: '60000', when: 'above' },
-  stop: { price: '59400' },
-  sizing: { method: 'risk' },
-  scaleIn: [{ step: { r: '0.5' }, size: '0.5' }],
-  scaleOut: [{ at: { r: '2' }, share: 'rest' }],
-  alerts: { approachPercent: '0.25' },
-};
-/** ETHUSDT: entry 3,000, stop 2,940; within 0.25 % of the entry from 2,992.5. */
-const ETH_PLAN = {
-  ...BTC_PLAN,
-  name: 'ETH breakout',
-  instrument: { venue: 'binance-futures', symbol: 'ETHUSDT', tickSize: '0.01', lotStep: '0.01' },
-  entry: { price: '3000', when: 'above' },
-  stop: { price: '2940' },
-};
-
-const noPicker = {} as PickerApis;
-const workers: Background[] = [];
-let now: number;
-let nextId: number;
-let badges: [number, string][];
-
-/** The worker as Chrome starts it: a fresh background on whatever storage holds. */
-function startWorker(local: KeyValueArea = fakeBrowser.storage.local): Background {
-  const started = createBackground({
-    local,
-    session: fakeBrowser.storage.session,
-    now: () => now,
-    extensionId: EXTENSION_ID,
-    extensionOrigin: `${EXTENSION_ORIGIN}/`,
-    manifestPatterns: ['*://*.tradingview.com/*', '*://*.binance.com/*', '*://*.bybit.com/*'],
-    pickerApis: noPicker,
-    matchPatternFor: (origin) => `${origin}/*`,
-    notifier: browserNotifier(),
-    badge: {
-      set: async (tabId, text) => {
-        badges.push([tabId, text]);
-      },
-    },
-    newId: () => `plan${(nextId += 1)}`,
-  });
-  workers.push(started);
-  return started;
-}
-
-const local = () => fakeBrowser.storage.local.get(null);
-const shownIds = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
-
-function tick(price: string, symbol = 'BTCUSDT', venue = 'binance-futures') {
-  now += 1_000;
-  return { type: 'tick', venue, symbol, price, time: now, source: venue } as const;
-}
-
-async function importAndArm(worker: Background, plan: object = BTC_PLAN): Promise<string> {
-  const imported = (await worker.handleMessage({ type: 'plan-import', plan }, popup)) as {
-    ok: boolean;
-    id: string;
-  };
-  expect(imported.ok, 'the plan imports').toBe(true);
-  expect(await worker.handleMessage({ type: 'plan-action', id: imported.id, action: 'arm' }, popup)).toEqual({
-    ok: true,
-  });
-  return imported.id;
-}
-
-/** The alerts a plan's journal recorded, as `kind tranche`. */
-async function journaledAlerts(id: string): Promise<string[]> {
-  const journal = ((await local())[`journal/${id}`] ?? []) as { effects: Record<string, unknown>[] }[];
-  return journal.flatMap((entry) =>
-    entry.effects.filter((effect) => effect['type'] === 'alert').map((e) => `${e['kind']} ${e['tranche']}`),
-  );
-}
-
-async function journalEvents(id: string): Promise<string[]> {
-  const journal = ((await local())[`journal/${id}`] ?? []) as { event: string }[];
-  return journal.map((entry) => entry.event);
-}
-
-/** Lets a worker run until it blocks (a stopped worker blocks forever). */
-const settle = () => new Promise((done) => setTimeout(done, 20));
-
-/**
- * Every notifications.create call that reached the (fake) browser, in order; with
- * `isHanging`, a call never returns and shows nothing, as when Chrome stops the worker in it.
- */
-const creates = { shown: [] as string[], isHanging: false };
-const realCreate = fakeBrowser.notifications.create;
-
-let worker: Background;
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  creates.shown = [];
-  creates.isHanging = false;
-  fakeBrowser.notifications.create = ((...args: Parameters<typeof realCreate>) => {
-    if (creates.isHanging) return new Promise(() => undefined);
-    creates.shown.push(String(args[0]));
-    return realCreate(...args);
-  }) as typeof realCreate;
-  now = START;
-  nextId = 0;
-  badges = [];
-  workers.length = 0;
-  worker = startWorker();
-  await worker.ready;
-});
-
-afterEach(async () => {
-  fakeBrowser.notifications.create = realCreate;
-  // Every running worker writes its buffered tick history now, not into the next test's storage.
-  await Promise.race([Promise.all(workers.map((started) => started.ticks.flushHistory())), settle()]);
-});
+const harness = useBackground();
+const tick = (price: string, symbol?: string, venue?: string) => tickAt(harness, price, symbol, venue);
+const startWorker = (area?: StorageArea) => harness.startWorker(area);
 
 describe('routing ticks to plans', () => {
   // 59,880 is within 0.25 % below the entry at 60,000: an approach alert for a plan that hears it.
@@ -205,40 +63,40 @@ describe('routing ticks to plans', () => {
   ])(
     'routes a tick from %s (%s) to the plan only when venue and symbol match',
     async (_, symbol, venue, sender, expected) => {
-      const id = await importAndArm(worker);
-      expect(await worker.handleMessage(tick('59880', symbol, venue), sender)).toEqual({ ok: true });
+      const id = await importAndArm(harness.worker);
+      expect(await harness.worker.handleMessage(tick('59880', symbol, venue), sender)).toEqual({ ok: true });
       expect(await journaledAlerts(id)).toEqual(expected);
     },
   );
 
   it('runs several plans at once on several tabs, each on its own symbol, none while paused', async () => {
-    const btc = await importAndArm(worker);
-    const btcAnyVenue = await importAndArm(worker, {
+    const btc = await importAndArm(harness.worker);
+    const btcAnyVenue = await importAndArm(harness.worker, {
       ...BTC_PLAN,
       name: 'BTC anywhere',
       instrument: { ...BTC_PLAN.instrument, venue: 'any' },
     });
-    const eth = await importAndArm(worker, ETH_PLAN);
-    await worker.handleMessage({ type: 'plan-action', id: btcAnyVenue, action: 'pause' }, popup);
+    const eth = await importAndArm(harness.worker, ETH_PLAN);
+    await harness.worker.handleMessage({ type: 'plan-action', id: btcAnyVenue, action: 'pause' }, popup);
 
-    await worker.handleMessage(tick('59700'), binanceTab);
-    await worker.handleMessage(tick('2990', 'ETHUSDT'), ethTab);
-    await worker.handleMessage(tick('59880', 'BINANCE:BTCUSDT', 'tradingview'), tradingViewTab);
-    await worker.handleMessage(tick('2995', 'ETHUSDT'), ethTab);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    await harness.worker.handleMessage(tick('2990', 'ETHUSDT'), ethTab);
+    await harness.worker.handleMessage(tick('59880', 'BINANCE:BTCUSDT', 'tradingview'), tradingViewTab);
+    await harness.worker.handleMessage(tick('2995', 'ETHUSDT'), ethTab);
 
     expect(await journaledAlerts(btc), 'the BTC plan, from its venue and the chart').toEqual([
       'approach entry',
     ]);
     expect(await journaledAlerts(btcAnyVenue), 'the paused plan saw nothing').toEqual([]);
     expect(await journaledAlerts(eth), 'the ETH plan, from its own tab').toEqual(['approach entry']);
-    expect(await shownIds()).toEqual([`${btc}/0/entry`, `${eth}/0/entry`].sort());
+    expect(await shownIds()).toEqual([alertId(btc, 0, 'entry'), alertId(eth, 0, 'entry')].sort());
     expect(
-      badges.map(([tabId]) => tabId),
+      harness.badges.map(([tabId]) => tabId),
       'each tab its own badge',
     ).toEqual([5, 6, 8, 6]);
 
-    await worker.handleMessage({ type: 'plan-action', id: btcAnyVenue, action: 'resume' }, popup);
-    await worker.handleMessage(tick('60010', 'BTCUSDT', 'bybit'), bybitTab);
+    await harness.worker.handleMessage({ type: 'plan-action', id: btcAnyVenue, action: 'resume' }, popup);
+    await harness.worker.handleMessage(tick('60010', 'BTCUSDT', 'bybit'), bybitTab);
     expect(await journaledAlerts(btcAnyVenue), 'resumed, the "any" plan hears every venue').toEqual([
       'trigger entry',
     ]);
@@ -246,37 +104,37 @@ describe('routing ticks to plans', () => {
   });
 
   it('gives a draft plan no ticks', async () => {
-    const imported = (await worker.handleMessage({ type: 'plan-import', plan: BTC_PLAN }, popup)) as {
+    const imported = (await harness.worker.handleMessage({ type: 'plan-import', plan: BTC_PLAN }, popup)) as {
       id: string;
     };
-    await worker.handleMessage(tick('60010'), binanceTab);
+    await harness.worker.handleMessage(tick('60010'), binanceTab);
     expect(await journalEvents(imported.id)).toEqual(['import']);
   });
 });
 
 describe('plan lifecycle', () => {
   it('moves a plan draft → armed → active → closed through messages, recording the time of each change', async () => {
-    const imported = (await worker.handleMessage({ type: 'plan-import', plan: BTC_PLAN }, popup)) as {
+    const imported = (await harness.worker.handleMessage({ type: 'plan-import', plan: BTC_PLAN }, popup)) as {
       id: string;
     };
     const id = imported.id;
-    const importedAt = now;
-    now += 60_000;
-    const armedAt = now;
-    await worker.handleMessage({ type: 'plan-action', id, action: 'arm' }, popup);
-    await worker.handleMessage(tick('59700'), binanceTab);
-    await worker.handleMessage(tick('60050'), binanceTab);
-    now += 30_000;
-    const filledAt = now;
+    const importedAt = harness.now;
+    harness.now += 60_000;
+    const armedAt = harness.now;
+    await harness.worker.handleMessage({ type: 'plan-action', id, action: 'arm' }, popup);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    await harness.worker.handleMessage(tick('60050'), binanceTab);
+    harness.now += 30_000;
+    const filledAt = harness.now;
     expect(
-      await worker.handleMessage(
+      await harness.worker.handleMessage(
         { type: 'plan-fill', id, tranche: 'entry', requestId: 'fill-entry-1' },
         popup,
       ),
     ).toEqual({ ok: true });
-    now += 30_000;
-    const closedAt = now;
-    await worker.handleMessage({ type: 'plan-action', id, action: 'close' }, popup);
+    harness.now += 30_000;
+    const closedAt = harness.now;
+    await harness.worker.handleMessage({ type: 'plan-action', id, action: 'close' }, popup);
 
     const record = (await local())[`plan/${id}`] as { status: string; lifecycle: unknown };
     expect(record.status).toBe('closed');
@@ -287,7 +145,7 @@ describe('plan lifecycle', () => {
       { status: 'closed', at: closedAt },
     ]);
     expect(await journalEvents(id)).toEqual(['import', 'arm', 'tick', 'fill', 'cancel']);
-    const view = (await worker.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
+    const view = (await harness.worker.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
       plans: { id: string; status: string; tranches: { id: string; status: string }[] }[];
     };
     expect(view.plans.map((plan) => [plan.id, plan.status])).toEqual([[id, 'closed']]);
@@ -299,10 +157,10 @@ describe('plan lifecycle', () => {
   });
 
   it('re-arms a closed plan as a fresh trade, keeping its history', async () => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage({ type: 'plan-action', id, action: 'close' }, popup);
-    now += 1_000;
-    expect(await worker.handleMessage({ type: 'plan-action', id, action: 'arm' }, popup)).toEqual({
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage({ type: 'plan-action', id, action: 'close' }, popup);
+    harness.now += 1_000;
+    expect(await harness.worker.handleMessage({ type: 'plan-action', id, action: 'arm' }, popup)).toEqual({
       ok: true,
     });
     const record = (await local())[`plan/${id}`] as { status: string; lifecycle: { status: string }[] };
@@ -338,13 +196,15 @@ describe('storage migrations at the worker’s start', () => {
     expect(view.quarantined).toEqual([
       {
         key: 'quotes',
+        label: 'Latest prices',
         problem: 'unreadable when found (quarantined before the reason was recorded)',
+        effect: 'Replaced by its default (or rebuilt); everything else keeps working.',
         raw: JSON.stringify({ version: 1, quotes: 'broken' }),
         at: START,
       },
     ]);
     const stored = await local();
-    expect(stored[STORAGE_VERSION_KEY]).toBe(2);
+    expect(stored[STORAGE_VERSION_KEY]).toBe(CURRENT_STORAGE_VERSION);
     expect(stored['plans/index']).toEqual([id]);
     // And the plan runs again.
     await restarted.handleMessage(tick('59900'), binanceTab);
@@ -354,7 +214,7 @@ describe('storage migrations at the worker’s start', () => {
   it('finishes on the next start a migration a stopped worker began', async () => {
     const id = await seedVersion0();
     const area = fakeBrowser.storage.local;
-    const stoppedBeforeTheVersion: KeyValueArea = {
+    const stoppedBeforeTheVersion: StorageArea = {
       get: (keys) => area.get(keys),
       remove: (keys) => area.remove(keys),
       set: (items) => (STORAGE_VERSION_KEY in items ? new Promise(() => undefined) : area.set(items)),
@@ -366,7 +226,7 @@ describe('storage migrations at the worker’s start', () => {
 
     await startWorker().ready;
     const stored = await local();
-    expect(stored[STORAGE_VERSION_KEY]).toBe(2);
+    expect(stored[STORAGE_VERSION_KEY]).toBe(CURRENT_STORAGE_VERSION);
     expect(stored['plans/index'], 'run again, to the same result').toEqual([id]);
     expect(Object.keys(stored).filter((key) => key.startsWith('quarantine/'))).toEqual([
       `quarantine/quotes/${START}`,
@@ -374,12 +234,12 @@ describe('storage migrations at the worker’s start', () => {
   });
 
   it('stamps a fresh install with the current storage version and writes nothing else', async () => {
-    expect(await local()).toEqual({ [STORAGE_VERSION_KEY]: 2 });
+    expect(await local()).toEqual({ [STORAGE_VERSION_KEY]: CURRENT_STORAGE_VERSION });
   });
 
   it('reads only the version key on a normal start', async () => {
     const reads: unknown[] = [];
-    const spied: KeyValueArea = {
+    const spied: StorageArea = {
       get: (keys) => {
         reads.push(keys);
         return fakeBrowser.storage.local.get(keys);
@@ -393,7 +253,7 @@ describe('storage migrations at the worker’s start', () => {
   });
 
   it('leaves storage written by a newer Tranche as it is, and keeps working', async () => {
-    const id = await importAndArm(worker);
+    const id = await importAndArm(harness.worker);
     await fakeBrowser.storage.local.set({ [STORAGE_VERSION_KEY]: 7 });
     await fakeBrowser.storage.local.remove('plans/index');
     const restarted = startWorker();
@@ -408,12 +268,12 @@ describe('storage migrations at the worker’s start', () => {
 
 describe('corrupt records', () => {
   it('quarantines a corrupt plan record, lists it for export, and the other plans keep working', async () => {
-    const good = await importAndArm(worker);
-    const bad = await importAndArm(worker, ETH_PLAN);
+    const good = await importAndArm(harness.worker);
+    const bad = await importAndArm(harness.worker, ETH_PLAN);
     const corrupt = { version: 1, id: bad, plan: { name: 'half written' }, status: 'armed' };
     await fakeBrowser.storage.local.set({ [`plan/${bad}`]: corrupt });
 
-    const view = (await worker.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
+    const view = (await harness.worker.handleMessage({ type: 'plans-view', isAll: true }, popup)) as {
       plans: { id: string }[];
       quarantined: { key: string; problem: string; raw: string }[];
     };
@@ -428,16 +288,18 @@ describe('corrupt records', () => {
     expect(stored['plans/index']).toEqual([good]);
     expect(stored[`journal/${bad}`], 'its journal is kept').toBeDefined();
 
-    await worker.handleMessage(tick('59700'), binanceTab);
-    await worker.handleMessage(tick('60010'), binanceTab);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    await harness.worker.handleMessage(tick('60010'), binanceTab);
     expect(await journaledAlerts(good)).toEqual(['trigger entry']);
     expect(
-      await worker.handleMessage(
+      await harness.worker.handleMessage(
         { type: 'plan-fill', id: good, tranche: 'entry', requestId: 'fill-good' },
         popup,
       ),
     ).toEqual({ ok: true });
-    expect(await worker.handleMessage({ type: 'plan-action', id: bad, action: 'arm' }, popup)).toEqual({
+    expect(
+      await harness.worker.handleMessage({ type: 'plan-action', id: bad, action: 'arm' }, popup),
+    ).toEqual({
       ok: false,
       error: `no plan "${bad}"`,
     });
@@ -445,13 +307,13 @@ describe('corrupt records', () => {
 
   it('repairs a corrupt settings record to its default and keeps the original in quarantine', async () => {
     await fakeBrowser.storage.local.set({ 'watch-settings': 'not settings' });
-    await worker.handleMessage({ type: 'watch-config' }, binanceTab);
+    await harness.worker.handleMessage({ type: 'watch-config' }, binanceTab);
     const stored = await local();
-    expect(stored[`quarantine/watch-settings/${now}`]).toEqual({
+    expect(stored[`quarantine/watch-settings/${harness.now}`]).toEqual({
       key: 'watch-settings',
       raw: 'not settings',
-      problem: '(record): Invalid input: expected object, received string',
-      at: now,
+      problem: 'unreadable: expected object, received string',
+      at: harness.now,
     });
   });
 });
@@ -510,14 +372,14 @@ describe('refused plan messages', () => {
       'foreign-extension',
     ],
   ])('refuses and counts %s, changing no plan and no journal', async (_, message, sender, reason) => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage(tick('59700'), binanceTab);
-    await worker.handleMessage(tick('60010'), binanceTab);
-    await worker.ticks.flushHistory();
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    await harness.worker.handleMessage(tick('60010'), binanceTab);
+    await harness.worker.ticks.flushHistory();
     const before = await local();
     const shownBefore = await shownIds();
 
-    expect(await worker.handleMessage(message(id), sender)).toEqual({
+    expect(await harness.worker.handleMessage(message(id), sender)).toEqual({
       ok: false,
       error: `refused: ${reason}`,
     });
@@ -536,7 +398,7 @@ describe('exactly once when the worker is stopped', () => {
   function dyingAt(
     isFatal: (items: Record<string, unknown>) => boolean,
     when: 'before' | 'after',
-  ): KeyValueArea {
+  ): StorageArea {
     let isDead = false;
     const area = fakeBrowser.storage.local;
     return {
@@ -559,8 +421,8 @@ describe('exactly once when the worker is stopped', () => {
     Object.keys(items).length === 1 && Array.isArray(items['notifications/outbox']);
 
   it('alerts on the next start when the worker stopped after storing a tick and before the plans stepped on it', async () => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage(tick('59700'), binanceTab);
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
     const spike = tick('60020');
     const dying = startWorker(dyingAt(writesJournal, 'before'));
     void dying.handleMessage(spike, binanceTab);
@@ -574,79 +436,79 @@ describe('exactly once when the worker is stopped', () => {
     const restarted = startWorker();
     await restarted.ready;
     expect(await journaledAlerts(id)).toEqual(['trigger entry']);
-    expect(await shownIds()).toEqual([`${id}/0/entry`]);
+    expect(await shownIds()).toEqual([alertId(id, 0, 'entry')]);
     // The same tick again, and another start: nothing more.
     await restarted.handleMessage(spike, binanceTab);
     await startWorker().ready;
     expect(await journaledAlerts(id)).toEqual(['trigger entry']);
-    expect(creates.shown).toEqual([`${id}/0/entry`]);
+    expect(harness.created).toEqual([alertId(id, 0, 'entry')]);
   });
 
   it('does not replay a stored quote to a plan armed after it arrived', async () => {
-    await worker.handleMessage(tick('60020'), binanceTab);
-    now += 5_000;
-    const id = await importAndArm(worker);
+    await harness.worker.handleMessage(tick('60020'), binanceTab);
+    harness.now += 5_000;
+    const id = await importAndArm(harness.worker);
     await startWorker().ready;
     expect(await journaledAlerts(id)).toEqual([]);
-    expect(creates.shown).toEqual([]);
+    expect(harness.created).toEqual([]);
   });
 
   it('shows an alert that a stopped worker owed on the next start, once', async () => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage(tick('59700'), binanceTab);
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
     // Chrome stops the worker inside notifications.create: state, journal and outbox are written.
-    creates.isHanging = true;
-    void worker.handleMessage(tick('59880'), binanceTab);
+    harness.isCreateHanging = true;
+    void harness.worker.handleMessage(tick('59880'), binanceTab);
     await settle();
-    creates.isHanging = false;
+    harness.isCreateHanging = false;
     expect((await local())['notifications/outbox'], 'owed').toHaveLength(1);
     expect(await shownIds(), 'not shown yet').toEqual([]);
 
     await startWorker().ready;
-    expect(creates.shown).toEqual([`${id}/0/entry`]);
+    expect(harness.created).toEqual([alertId(id, 0, 'entry')]);
     expect((await local())['notifications/outbox']).toEqual([]);
     await startWorker().ready;
-    expect(creates.shown, 'and never again').toEqual([`${id}/0/entry`]);
+    expect(harness.created, 'and never again').toEqual([alertId(id, 0, 'entry')]);
     expect(await journaledAlerts(id), 'one alert in the journal').toEqual(['approach entry']);
   });
 
   it('does not show again an owed alert the browser still shows (stopped after showing it)', async () => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage(tick('59700'), binanceTab);
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
     const dying = startWorker(dyingAt(isOutboxTrim, 'before'));
     void dying.handleMessage(tick('59880'), binanceTab);
     await settle();
-    expect(creates.shown).toEqual([`${id}/0/entry`]);
+    expect(harness.created).toEqual([alertId(id, 0, 'entry')]);
     expect((await local())['notifications/outbox'], 'still owed: the trim never landed').toHaveLength(1);
 
     await startWorker().ready;
-    expect(creates.shown, 'the trader is not alerted twice').toEqual([`${id}/0/entry`]);
+    expect(harness.created, 'the trader is not alerted twice').toEqual([alertId(id, 0, 'entry')]);
     expect((await local())['notifications/outbox'], 'and it is no longer owed').toEqual([]);
   });
 
   it('shows an owed alert again if the trader dismissed it before the worker restarted: never lost', async () => {
-    const id = await importAndArm(worker);
-    await worker.handleMessage(tick('59700'), binanceTab);
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
     const dying = startWorker(dyingAt(isOutboxTrim, 'before'));
     void dying.handleMessage(tick('59880'), binanceTab);
     await settle();
-    await fakeBrowser.notifications.clear(`${id}/0/entry`);
+    await fakeBrowser.notifications.clear(alertId(id, 0, 'entry'));
 
     await startWorker().ready;
     expect(
-      creates.shown,
+      harness.created,
       'the browser cannot tell shown-then-dismissed from never shown: at least once',
-    ).toEqual([`${id}/0/entry`, `${id}/0/entry`]);
+    ).toEqual([alertId(id, 0, 'entry'), alertId(id, 0, 'entry')]);
     await startWorker().ready;
-    expect(creates.shown).toHaveLength(2);
+    expect(harness.created).toHaveLength(2);
   });
 
   it.each(['before', 'after'] as const)(
     'applies a confirmation once when the worker stopped %s writing it and the popup sent it again',
     async (when) => {
-      const id = await importAndArm(worker);
-      await worker.handleMessage(tick('59700'), binanceTab);
-      await worker.handleMessage(tick('60020'), binanceTab);
+      const id = await importAndArm(harness.worker);
+      await harness.worker.handleMessage(tick('59700'), binanceTab);
+      await harness.worker.handleMessage(tick('60020'), binanceTab);
       const fill = { type: 'plan-fill', id, tranche: 'entry', requestId: 'popup-fill-0001' } as const;
       const dying = startWorker(dyingAt(writesJournal, when));
       void dying.handleMessage(fill, popup);

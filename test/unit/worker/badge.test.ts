@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { paintBadge } from '../../../entrypoints/background/plans-wiring';
-import type { StoredRecord } from '../../../entrypoints/background/storage';
 import type { AcceptedTick } from '../../../entrypoints/background/tick-intake';
-import type { WatchSettings } from '../../../lib/store/watch-settings';
+import { createStores, type Stores } from '../../../lib/store/stores';
 import { PlanService } from '../../../lib/worker/plan-service';
 import { MemoryStore } from './memory-store';
 
@@ -31,22 +30,35 @@ function tick(price: string, tabId: number | null, time: number): AcceptedTick {
   };
 }
 
+/** A plan service on fresh in-memory storage, with a notifier that shows nothing. */
+function planService(): { plans: PlanService; stores: Stores } {
+  const newId = () => 'p1';
+  const stores = createStores({
+    local: new MemoryStore(),
+    session: new MemoryStore(),
+    now: () => 0,
+    log: () => undefined,
+    newId,
+  });
+  const notifier = {
+    show: async () => undefined,
+    shown: async () => [],
+    clear: async () => undefined,
+    explain: async () => undefined,
+  };
+  return { plans: new PlanService({ stores, notifier, clock: { now: () => 0 }, newId }), stores };
+}
+
 describe('the toolbar badge', () => {
   it('shows, on the tab the tick came from, the distance from its price to the plan’s next level', async () => {
-    const plans = new PlanService({
-      store: new MemoryStore(),
-      notifier: { show: async () => undefined, shown: async () => [], clear: async () => undefined },
-      clock: { now: () => 0 },
-      newId: () => 'p1',
-    });
+    const { plans, stores } = planService();
     const imported = await plans.importPlan(PLAN);
     expect(imported.ok).toBe(true);
     await plans.arm('p1');
     const painted: [number, string, string][] = [];
     const deps = {
       plans,
-      local: { get: async () => ({}), set: async () => undefined, remove: async () => undefined },
-      watchSettings: {} as StoredRecord<WatchSettings>,
+      stores,
       badge: {
         set: async (tabId: number, text: string, color: string) => void painted.push([tabId, text, color]),
       },
@@ -66,17 +78,11 @@ describe('the toolbar badge', () => {
   });
 
   it('clears the badge of a tab whose symbol no armed plan watches', async () => {
-    const plans = new PlanService({
-      store: new MemoryStore(),
-      notifier: { show: async () => undefined, shown: async () => [], clear: async () => undefined },
-      clock: { now: () => 0 },
-      newId: () => 'p1',
-    });
+    const { plans, stores } = planService();
     const painted: [number, string][] = [];
     const deps = {
       plans,
-      local: { get: async () => ({}), set: async () => undefined, remove: async () => undefined },
-      watchSettings: {} as StoredRecord<WatchSettings>,
+      stores,
       badge: { set: async (tabId: number, text: string) => void painted.push([tabId, text]) },
       now: () => 0,
     };

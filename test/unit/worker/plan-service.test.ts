@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { OUTBOX_KEY } from '../../../lib/store/outbox';
 import { PLAN_INDEX_KEY, planKey } from '../../../lib/store/plans';
-import { journalToCsv } from '../../../lib/worker/journal';
-import { OUTBOX_KEY, PlanService } from '../../../lib/worker/plan-service';
+import { createStores } from '../../../lib/store/stores';
+import { journalToCsv } from '../../../lib/worker/journal-csv';
+import { PlanService } from '../../../lib/worker/plan-service';
 import type { NotificationSpec, Notifier } from '../../../lib/worker/ports';
 
 import { MemoryStore } from './memory-store';
@@ -24,6 +26,10 @@ class FakeNotifier implements Notifier {
   }
   async clear(id: string) {
     this.shownIds.delete(id);
+  }
+  async explain(id: string, message: string) {
+    const shown = this.shownIds.get(id);
+    if (shown !== undefined) this.shownIds.set(id, { ...shown, message });
   }
 }
 
@@ -50,7 +56,15 @@ let now: number;
 let ids: number;
 
 function service(): PlanService {
-  return new PlanService({ store, notifier, clock: { now: () => now }, newId: () => `p${(ids += 1)}` });
+  const newId = () => `p${(ids += 1)}`;
+  const stores = createStores({
+    local: store,
+    session: new MemoryStore(),
+    now: () => now,
+    log: () => undefined,
+    newId,
+  });
+  return new PlanService({ stores, notifier, clock: { now: () => now }, newId });
 }
 
 function tick(price: string, time: number, symbol = 'DEMOUSDT', venue = 'binance-futures') {
@@ -93,7 +107,7 @@ describe('plan store', () => {
     await worker.confirm({ id, tranche: 'entry', requestId: 'r1' });
     now = 5_000;
     await worker.close(id);
-    const { plans } = await worker.list();
+    const { records: plans } = await worker.readAll();
     expect(plans[0]?.lifecycle).toEqual([
       { status: 'draft', at: 1_000 },
       { status: 'armed', at: 2_000 },
@@ -107,7 +121,8 @@ describe('plan store', () => {
     const good = await armedPlan(worker);
     const bad = await armedPlan(worker);
     await store.set({ [planKey(bad)]: { id: bad, plan: 'not a plan' } });
-    const { plans, quarantined } = await worker.list();
+    const { records: plans } = await worker.readAll();
+    const quarantined = await worker.quarantined();
     expect(plans.map((plan) => plan.id)).toEqual([good]);
     expect(quarantined).toHaveLength(1);
     expect(quarantined[0]?.raw).toEqual({ id: bad, plan: 'not a plan' });
@@ -122,7 +137,8 @@ describe('plan store', () => {
     const id = await armedPlan(worker);
     const stored = (await store.get([planKey(id)]))[planKey(id)] as Record<string, unknown>;
     await store.set({ [planKey(id)]: { ...stored, isMuted: 'yes', processed: 7 } });
-    const { plans, quarantined } = await worker.list();
+    const { records: plans } = await worker.readAll();
+    const quarantined = await worker.quarantined();
     expect(plans[0]?.isMuted).toBe(false);
     expect(plans[0]?.processed).toEqual([]);
     expect(quarantined).toEqual([]);
@@ -132,7 +148,8 @@ describe('plan store', () => {
     const worker = service();
     const id = await armedPlan(worker);
     await store.set({ [PLAN_INDEX_KEY]: 'garbage' });
-    const { plans, quarantined } = await worker.list();
+    const { records: plans } = await worker.readAll();
+    const quarantined = await worker.quarantined();
     expect(plans.map((plan) => plan.id)).toEqual([id]);
     expect(quarantined[0]?.key).toBe(PLAN_INDEX_KEY);
   });
@@ -141,9 +158,9 @@ describe('plan store', () => {
     const worker = service();
     const id = await armedPlan(worker);
     await worker.remove(id);
-    expect((await worker.list()).plans).toEqual([]);
+    expect((await worker.readAll()).records).toEqual([]);
     expect((await worker.restore(id)).ok).toBe(true);
-    expect((await worker.list()).plans.map((plan) => plan.id)).toEqual([id]);
+    expect((await worker.readAll()).records.map((plan) => plan.id)).toEqual([id]);
     expect((await worker.journal(id)).map((entry) => entry.event)).toEqual(['import', 'arm']);
   });
 });
@@ -184,7 +201,7 @@ describe('alerts exactly once', () => {
     expect(entry?.message).toBe('Buy 20 · stop after: 95.0');
     expect(entry?.isConfirmable).toBe(true);
     expect((await worker.confirm({ id, tranche: 'entry', requestId: 'a' })).ok).toBe(true);
-    const { plans } = await worker.list();
+    const { records: plans } = await worker.readAll();
     expect(plans[0]?.status).toBe('active');
     expect(plans[0]?.engine?.lots).toEqual([
       { tranche: 'entry', fill: '100', qty: '20', stop: '95', time: 1_000 },
@@ -214,7 +231,7 @@ describe('alerts exactly once', () => {
     await armedPlan(first);
     await first.onTick(tick('99', 10));
     notifier.failNext = true;
-    await expect(first.onTick(tick('100', 20))).rejects.toThrow('worker stopped');
+    await first.onTick(tick('100', 20));
     expect(notifier.history).toHaveLength(0);
     const owed = (await store.get([OUTBOX_KEY]))[OUTBOX_KEY] as NotificationSpec[];
     expect(owed.map((n) => n.tranche)).toEqual(['entry']);
@@ -257,7 +274,7 @@ describe('alerts exactly once', () => {
     await worker.onTick(tick('99', 10));
     await worker.onTick(tick('100', 20));
     const csv = journalToCsv(await worker.journal(id));
-    const lines = csv.trim().split('\n');
+    const lines: string[] = csv.trim().split('\n');
     expect(lines[0]).toBe('at,event,input,effect,kind,tranche,side,price,qty,position,stop,text');
     expect(lines.some((line) => line.includes(',tick,') && line.includes(',alert,trigger,entry,'))).toBe(
       true,

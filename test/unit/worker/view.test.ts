@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEngine, step } from '../../../lib/engine/step';
+import { createEngine } from '../../../lib/engine/create';
+import { step } from '../../../lib/engine/step';
 import type { EngineState } from '../../../lib/engine/types';
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import type { PlanRecord } from '../../../lib/store/plans';
 import { badgeFor, planView } from '../../../lib/worker/view';
 
@@ -35,6 +36,7 @@ function record(engine: EngineState, status: PlanRecord['status']): PlanRecord {
     lifecycle: [],
     processed: [],
     alertSeq: 0,
+    alertEpoch: '0',
     createdAt: 0,
     updatedAt: 0,
   };

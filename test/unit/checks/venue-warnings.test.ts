@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkPlan } from '../../../lib/plan/validate';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { planJson } from '../helpers';
 
 describe('the plan’s venue', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Problem } from '../../../lib/plan/validate';
-import { checkPlan } from '../../../lib/plan/validate';
+import type { Problem } from '../../../lib/plan/problems';
+import { checkPlan } from '../../../lib/checks/check-plan';
 import { planJson } from '../helpers';
 
 function problems(json: unknown): Problem[] {
@@ -201,6 +201,101 @@ describe('checkPlan: the trade itself', () => {
     expect(check.warnings).toEqual([
       { field: 'scaleOut[0]', message: 'too small: notional 220 (2 × 110) is below the minimum 500' },
     ]);
+  });
+});
+
+describe('checkPlan judges the prices rounded to the tick', () => {
+  const TICK_5 = { instrument: { symbol: 'BTCUSDT', tickSize: '5', lotStep: '0.001' } };
+
+  it('rejects a long whose stop rounds (up, toward safety) above the rounded entry, quoting both', () => {
+    // entry 60002 → nearest tick 60000; stop 60001 → up → 60005 ≥ 60000
+    const json = planJson({ ...TICK_5, entry: { price: '60002', when: 'above' }, stop: { price: '60001' } });
+    expect(problemAt(json, 'stop.price')).toBe(
+      'stop must be below entry for a long (stop 60005, entry 60000, rounded to the tick 5): move it to the other side of the entry',
+    );
+  });
+
+  it('rejects a short whose stop rounds (down) below the rounded entry', () => {
+    // entry 60003 → 60005; stop 60004 → down → 60000 ≤ 60005
+    const json = planJson({
+      ...TICK_5,
+      side: 'short',
+      entry: { price: '60003', when: 'below' },
+      stop: { price: '60004' },
+    });
+    expect(problemAt(json, 'stop.price')).toContain('(stop 60000, entry 60005, rounded to the tick 5)');
+  });
+
+  it('rejects an entry that rounds to 0', () => {
+    // 2 / 5 = 0.4 → the nearest tick is 0
+    const json = planJson({ ...TICK_5, entry: { price: '2', when: 'above' }, stop: { percent: '10' } });
+    expect(problemAt(json, 'entry.price')).toContain('rounds to 0 at the tick 5');
+  });
+
+  it.each([
+    // short, entry 100, stop 105 → R 5: 200 % below 100 is −100; 100 R is 100 − 500 = −400
+    ['200 %', { percent: '200' }, '-100'],
+    ['+100 R', { r: '100' }, '-400'],
+    // exactly at 0: 100 − 20 × 5
+    ['+20 R', { r: '20' }, '0'],
+  ])('rejects a short’s target at %s, at or below 0', (_name, at, level) => {
+    const json = planJson({
+      side: 'short',
+      entry: { price: '100', when: 'below' },
+      stop: { price: '105' },
+      scaleOut: [{ at, share: 'rest' }],
+    });
+    expect(problemAt(json, 'scaleOut[0].at')).toContain(
+      `comes to ${level} after rounding to the tick, at or below 0`,
+    );
+  });
+
+  it('rejects a short’s add whose planned level falls to 0 or below', () => {
+    // entry 100, R 5; adds every 10 R as planned: 100 − 50 = 50, then 50 − 50 = 0
+    const json = planJson({
+      side: 'short',
+      entry: { price: '100', when: 'below' },
+      stop: { price: '105' },
+      scaleIn: [
+        { step: { r: '10' }, size: '0.5' },
+        { step: { r: '10' }, size: '0.5' },
+      ],
+    });
+    expect(problems(json)).toEqual([
+      {
+        field: 'scaleIn[1].step',
+        message:
+          'add 2 comes to 0 after rounding to the tick (stepping from 50), at or below 0: use a smaller step or fewer adds',
+      },
+    ]);
+  });
+
+  it('rejects an add at an absolute price that rounds to 0', () => {
+    // 2 → the nearest multiple of 5 is 0
+    const json = planJson({
+      ...TICK_5,
+      side: 'short',
+      entry: { price: '100', when: 'below' },
+      stop: { price: '105' },
+      scaleIn: [{ step: { price: '2' }, size: '0.5' }],
+    });
+    expect(problemAt(json, 'scaleIn[0].step')).toContain('comes to 0');
+  });
+
+  it('rejects a short’s trail activation at or below 0', () => {
+    const json = planJson({
+      side: 'short',
+      entry: { price: '100', when: 'below' },
+      stop: { price: '105' },
+      stopRules: [{ on: 'tick', activateAt: { percent: '100' }, set: { trail: { amount: '1' } } }],
+    });
+    expect(problemAt(json, 'stopRules[0].activateAt')).toContain('comes to 0');
+  });
+
+  it('accepts a stop that rounding keeps on its side', () => {
+    // entry 60002 → 60000; stop 59994 → up → 59995 < 60000
+    const json = planJson({ ...TICK_5, entry: { price: '60002', when: 'above' }, stop: { price: '59994' } });
+    expect(checkPlan(json).ok).toBe(true);
   });
 });
 

@@ -1,28 +1,4 @@
-import { z } from 'zod';
-
-/**
- * The journal of one plan: every event that changed something (the tick that triggered it,
- * each confirmation and lifecycle action) with its time and what it produced. Ticks that
- * cross nothing are not journaled: the tick history keeps those.
- */
-export const JOURNAL_PREFIX = 'journal/';
-
-export function journalKey(planId: string): string {
-  return `${JOURNAL_PREFIX}${planId}`;
-}
-
-export const JournalEntrySchema = z.object({
-  /** When the background handled it. */
-  at: z.number(),
-  /** tick, fill, skip, cancel, stale, import, arm, pause, resume, close, mute, unmute, edit. */
-  event: z.string(),
-  /** The tick or confirmation as received (price, qty, time, source, request id). */
-  input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  /** What the engine said: alerts, fills, skips, phases, refusals. */
-  effects: z.array(z.record(z.string(), z.unknown())),
-});
-export type JournalEntry = z.infer<typeof JournalEntrySchema>;
-export const JournalSchema = z.array(JournalEntrySchema);
+import type { JournalEntry } from '../store/journal';
 
 const CSV_COLUMNS = [
   'at',

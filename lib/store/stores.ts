@@ -1,0 +1,62 @@
+import { ALERT_SETTINGS, type AlertSettings } from './alert-settings';
+import { JournalRepository } from './journal';
+import { Outbox } from './outbox';
+import { OVERLAY_SETTINGS, type OverlaySettings } from './overlay-settings';
+import { PICKED_SITES, PICKER_PENDING, type PickedSitesRecord, type PickerPending } from './picked-sites';
+import { PlanRepository } from './plan-repository';
+import { Quarantine } from './quarantine';
+import { QUOTES, type QuotesRecord } from './quotes';
+import { SECURITY, type SecurityRecord } from './security';
+import type { StorageArea } from './storage-area';
+import { StoredRecord } from './stored-record';
+import { TickHistoryStore } from './tick-history-store';
+import { Trash } from './trash';
+import { WATCH_SETTINGS, type WatchSettings } from './watch-settings';
+
+/** One repository per stored thing, all sharing the one quarantine. */
+export interface Stores {
+  readonly local: StorageArea;
+  readonly quarantine: Quarantine;
+  readonly plans: PlanRepository;
+  readonly journals: JournalRepository;
+  readonly trash: Trash;
+  readonly outbox: Outbox;
+  readonly alertSettings: StoredRecord<AlertSettings>;
+  readonly quotes: StoredRecord<QuotesRecord>;
+  readonly tickHistory: TickHistoryStore;
+  readonly watchSettings: StoredRecord<WatchSettings>;
+  readonly overlaySettings: StoredRecord<OverlaySettings>;
+  readonly pickedSites: StoredRecord<PickedSitesRecord>;
+  /** In storage.session. */
+  readonly pickerPending: StoredRecord<PickerPending | null>;
+  readonly security: StoredRecord<SecurityRecord>;
+}
+
+export interface StoresDeps {
+  readonly local: StorageArea;
+  readonly session: StorageArea;
+  readonly now: () => number;
+  readonly log: (message: string) => void;
+  /** Random ids (a repaired alert counter's new epoch). */
+  readonly newId: () => string;
+}
+
+export function createStores({ local, session, now, log, newId }: StoresDeps): Stores {
+  const quarantine = new Quarantine({ area: local, now, log });
+  return {
+    local,
+    quarantine,
+    plans: new PlanRepository({ area: local, quarantine, log, newEpoch: newId }),
+    journals: new JournalRepository(local, quarantine),
+    trash: new Trash(local, quarantine),
+    outbox: new Outbox(local, quarantine),
+    alertSettings: new StoredRecord(local, ALERT_SETTINGS, quarantine),
+    quotes: new StoredRecord(local, QUOTES, quarantine),
+    tickHistory: new TickHistoryStore(local, quarantine),
+    watchSettings: new StoredRecord(local, WATCH_SETTINGS, quarantine),
+    overlaySettings: new StoredRecord(local, OVERLAY_SETTINGS, quarantine),
+    pickedSites: new StoredRecord(local, PICKED_SITES, quarantine),
+    pickerPending: new StoredRecord(session, PICKER_PENDING, quarantine),
+    security: new StoredRecord(local, SECURITY, quarantine),
+  };
+}
