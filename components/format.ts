@@ -48,17 +48,6 @@ export function rMultiple(value: string | null): string {
   return value === null ? '—' : `${value}R`;
 }
 
-/** "45s", "3m", "2h". */
-export function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  return `${Math.floor(seconds / 3600)}h`;
-}
-
-export function age(seconds: number): string {
-  return `${duration(seconds)} ago`;
-}
-
 /** An average price: the tick's precision plus two places, trailing zeros dropped ("101.875"). */
 export function average(value: string | null, tickSize: string): string {
   if (value === null) return '—';

@@ -145,8 +145,8 @@ export async function runBrowserDemo(): Promise<number> {
         return 1;
       }
     }
-    // The panel polls once a second: let it show the closed plan before the picture.
-    await market.waitForTimeout(1200);
+    // The panel is sent its view within a frame of the close: a moment, then the picture.
+    await market.waitForTimeout(300);
     await market.screenshot({ path: join(OUTPUT_DIR, 'market-end.png') });
     await screenshotPopup(session.context, extensionId, join(OUTPUT_DIR, 'popup-end.png'));
     await planner.reload();
