@@ -9,6 +9,7 @@ import type { StorageArea } from '../../../lib/store/storage-area';
 import type { Background } from '../../../entrypoints/background/create-background';
 import {
   binanceTab,
+  BTC_PLAN,
   ethTab,
   ETH_PLAN,
   importAndArm,
@@ -225,4 +226,33 @@ describe('what a view reads', () => {
       expect(read.filter((key) => /^tick-history\/v1\/[ms]\//.test(key))).toEqual([]);
     },
   );
+});
+
+describe('what a price writes', () => {
+  it('a quiet price writes its quote and no plan record, however many plans hear it', async () => {
+    for (const entry of ['60000', '60100', '60200']) {
+      await importAndArm(harness.worker, {
+        ...BTC_PLAN,
+        name: `BTC ${entry}`,
+        entry: { price: entry, when: 'above' },
+      });
+    }
+    // The first price places each plan's path: written once.
+    await harness.worker.handleMessage(tick('59000'), binanceTab);
+    const written: string[] = [];
+    const storage = fakeBrowser.storage.local;
+    const set = storage.set.bind(storage);
+    storage.set = ((items: Record<string, unknown>) => {
+      written.push(...Object.keys(items));
+      return set(items);
+    }) as typeof set;
+    // 59,010 … 59,040: more than 0.25 % below every entry, no alert, no level near.
+    try {
+      for (const price of ['59010', '59020', '59030', '59040'])
+        await harness.worker.handleMessage(tick(price), binanceTab);
+    } finally {
+      storage.set = set;
+    }
+    expect(written).toEqual(['quotes', 'quotes', 'quotes', 'quotes']);
+  });
 });
