@@ -4,6 +4,7 @@ import { migrateStorage } from '../../lib/store/migrations/run';
 import { observedArea } from '../../lib/store/observed-area';
 import type { StorageArea } from '../../lib/store/storage-area';
 import { createStores, type Stores } from '../../lib/store/stores';
+import { JournalCache } from '../../lib/worker/journal-cache';
 import { KeptAsideCache } from '../../lib/worker/kept-aside-cache';
 import { answerButton } from '../../lib/worker/notification-buttons';
 import { PlanService } from '../../lib/worker/plan-service';
@@ -66,8 +67,18 @@ export function createBackground(deps: BackgroundDeps): Background {
   // Every write through `local` is a commit the surfaces may need to see: the hub pushes
   // their fresh views (views of plans, quotes and settings not yet built are made when asked).
   const keptAside = new KeptAsideCache(() => plans.quarantined());
+  const journals = new JournalCache((planId) => stores.journals.read(planId));
   const viewOf = (scope: ViewScope) =>
-    buildPlansView({ plans, stores, keptAside: () => keptAside.read(), now: deps.now }, scope);
+    buildPlansView(
+      {
+        plans,
+        stores,
+        journal: (planId) => journals.read(planId),
+        keptAside: () => keptAside.read(),
+        now: deps.now,
+      },
+      scope,
+    );
   const views = new ViewHub({
     build: async (scope) => {
       await ready;
@@ -79,6 +90,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   });
   const local = observedArea(deps.local, (keys) => {
     keptAside.noticeWrite(keys);
+    journals.noticeWrite(keys);
     views.changed();
   });
   // Before anything else reads storage; a failed migration is logged and the records are

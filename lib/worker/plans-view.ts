@@ -1,5 +1,6 @@
 import type { PlansView } from '../messages/plans';
 import type { ViewScope } from '../messages/view-port';
+import type { JournalEntry } from '../store/journal';
 import type { QuarantineEntry } from '../store/quarantine';
 import type { Stores } from '../store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../store/tick-history';
@@ -12,6 +13,8 @@ import { planView } from './view';
 export interface PlansViewDeps {
   readonly plans: PlanService;
   readonly stores: Pick<Stores, 'watchSettings' | 'quotes' | 'tickHistory' | 'overlaySettings'>;
+  /** A plan's journal (./journal-cache.ts: read again only after a write to it). */
+  readonly journal: (planId: string) => Promise<JournalEntry[]>;
   /** The records kept aside (./kept-aside-cache.ts: listed again only when one was added). */
   readonly keptAside: () => Promise<QuarantineEntry[]>;
   readonly now: () => number;
@@ -45,7 +48,7 @@ export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Pro
       planView(
         record,
         quoteForPlan(record.plan.instrument, quotes, at, settings.staleAfterSeconds),
-        await plans.journal(record.id),
+        await deps.journal(record.id),
       ),
     ),
   );
