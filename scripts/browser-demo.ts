@@ -7,6 +7,7 @@ import type { Browser } from 'wxt/browser';
 
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
+import { showPanelInStep } from './demo/panel-step';
 import { chromiumPath, launchExtension } from './launch-chromium';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
@@ -129,6 +130,7 @@ export async function runBrowserDemo(): Promise<number> {
       if (!hasOverlayShot && plan?.status === 'active') {
         await market.screenshot({ path: join(OUTPUT_DIR, 'market-with-overlay.png') });
         hasOverlayShot = true;
+        await showPanelInStep(market, extensionId);
       }
       const isDone = await market.evaluate(
         () => (window as unknown as { trancheDemoDone?: boolean }).trancheDemoDone === true,
