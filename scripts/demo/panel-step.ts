@@ -30,15 +30,12 @@ function recordTexts(scope: Page | Frame, selector: string, millis: number): Pro
   return scope.evaluate(
     ([css, duration]) =>
       new Promise<[string, number][]>((done) => {
-        const seen: [string, number][] = [];
-        let last: string | null = null;
-        const note = () => {
+        // No named functions in here: tsx names them through a helper the page does not have.
+        const seen: [string, number][] = [[document.querySelector(css)?.textContent ?? '', Date.now()]];
+        const observer = new MutationObserver(() => {
           const text = document.querySelector(css)?.textContent ?? null;
-          if (text !== null && text !== last) seen.push([text, Date.now()]);
-          last = text;
-        };
-        note();
-        const observer = new MutationObserver(note);
+          if (text !== null && text !== seen.at(-1)?.[0]) seen.push([text, Date.now()]);
+        });
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         setTimeout(() => {
           observer.disconnect();
