@@ -34,7 +34,7 @@ const DOLLAR = 100;
 const OSCILLATION_CHANGES = 200;
 const STAIR_STEP = 10 * DOLLAR;
 const CHANGE_INTERVAL_MILLIS = 100;
-/** After the last change: time for the slowest surface to show it (the panel polled once a second). */
+/** After the last change: time for the slowest surface to show it, with room for a loaded machine. */
 const SETTLE_MILLIS = 2500;
 
 export interface TickLatencyFigures {
