@@ -4,7 +4,10 @@ import {
   LineSeries,
   LineStyle,
   LineType,
+  type IPriceLine,
+  type ISeriesApi,
   type SeriesMarker,
+  type SeriesType,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
@@ -30,6 +33,8 @@ export interface ChartLevel {
   readonly title: string;
   readonly color: ThemeColor;
   readonly style: 'solid' | 'dashed' | 'dotted';
+  /** What the level is (`entry`, `stop`, `add-1`…): a level with a key can be dragged when the chart takes drags. */
+  readonly key?: string;
 }
 
 export interface ChartMarker {
@@ -50,7 +55,17 @@ export interface LadderChartProps {
   readonly height: number;
   readonly formatValue: (value: number) => string;
   readonly formatTime: (time: number) => string;
+  /**
+   * Levels with a key can be dragged up and down; on release this gets the level's key and
+   * its new price, already snapped. The chart moves only the line; the owner redraws it.
+   */
+  readonly onDragLevel?: (key: string, price: number) => void;
+  /** Where a dragged price lands (the instrument's tick); unchanged without it. */
+  readonly snapPrice?: (price: number) => number;
 }
+
+/** How near a line the pointer must be to grab it, in CSS pixels. */
+const GRAB_PIXELS = 6;
 
 const LINE_STYLES = { solid: LineStyle.Solid, dashed: LineStyle.Dashed, dotted: LineStyle.Dotted } as const;
 
@@ -62,6 +77,10 @@ const LINE_STYLES = { solid: LineStyle.Solid, dashed: LineStyle.Dashed, dotted: 
 export function LadderChart(props: LadderChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const { series, levels, markers, height, formatValue, formatTime } = props;
+  // Callbacks change identity on every render of the owner; the chart is rebuilt only for data.
+  const drag = useRef({ onDragLevel: props.onDragLevel, snapPrice: props.snapPrice });
+  drag.current = { onDragLevel: props.onDragLevel, snapPrice: props.snapPrice };
+  const isDraggable = props.onDragLevel !== undefined;
   useEffect(() => {
     const element = container.current;
     if (element === null) return undefined;
@@ -88,6 +107,8 @@ export function LadderChart(props: LadderChartProps) {
       handleScroll: false,
       handleScale: false,
     });
+    const lines: { level: ChartLevel; line: IPriceLine }[] = [];
+    let first: ISeriesApi<SeriesType> | null = null;
     series.forEach((line, index) => {
       const drawn = chart.addSeries(LineSeries, {
         color: color(line.color),
@@ -100,8 +121,9 @@ export function LadderChart(props: LadderChartProps) {
       });
       drawn.setData(line.points.map((point) => ({ time: point.time as UTCTimestamp, value: point.value })));
       if (index !== 0) return;
+      first = drawn;
       for (const level of levels ?? []) {
-        drawn.createPriceLine({
+        const priceLine = drawn.createPriceLine({
           price: level.price,
           title: level.title,
           color: color(level.color),
@@ -109,6 +131,7 @@ export function LadderChart(props: LadderChartProps) {
           lineStyle: LINE_STYLES[level.style],
           axisLabelVisible: true,
         });
+        lines.push({ level, line: priceLine });
       }
       if (markers !== undefined && markers.length > 0) {
         createSeriesMarkers(
@@ -124,7 +147,77 @@ export function LadderChart(props: LadderChartProps) {
       }
     });
     chart.timeScale().fitContent();
-    return () => chart.remove();
-  }, [series, levels, markers, height, formatValue, formatTime]);
+    const stopDragging = isDraggable && first !== null ? dragLevels(element, first, lines, drag) : undefined;
+    return () => {
+      stopDragging?.();
+      chart.remove();
+    };
+  }, [series, levels, markers, height, formatValue, formatTime, isDraggable]);
   return <div ref={container} class="tr-chart" role="img" aria-label={props.label} style={{ height }} />;
+}
+
+type DragHandlers = { current: Pick<LadderChartProps, 'onDragLevel' | 'snapPrice'> };
+
+/**
+ * Pointer dragging of the keyed levels: grab a line within a few pixels, move it (snapped),
+ * release to hand its key and price to the owner. Returns what removes the listeners.
+ */
+function dragLevels(
+  element: HTMLElement,
+  drawn: ISeriesApi<SeriesType>,
+  lines: readonly { level: ChartLevel; line: IPriceLine }[],
+  handlers: DragHandlers,
+): () => void {
+  const draggable = lines.filter((entry) => entry.level.key !== undefined);
+  let held: { entry: (typeof draggable)[number]; price: number } | null = null;
+  const yOf = (event: PointerEvent) => event.clientY - element.getBoundingClientRect().top;
+  const nearest = (y: number) => {
+    let found: (typeof draggable)[number] | null = null;
+    let best = GRAB_PIXELS;
+    for (const entry of draggable) {
+      const at = drawn.priceToCoordinate(entry.level.price);
+      if (at !== null && Math.abs(at - y) <= best) {
+        best = Math.abs(at - y);
+        found = entry;
+      }
+    }
+    return found;
+  };
+  const onDown = (event: PointerEvent) => {
+    const entry = nearest(yOf(event));
+    if (entry === null) return;
+    event.preventDefault();
+    element.setPointerCapture(event.pointerId);
+    held = { entry, price: entry.level.price };
+  };
+  const onMove = (event: PointerEvent) => {
+    if (held === null) {
+      element.style.cursor = nearest(yOf(event)) === null ? '' : 'ns-resize';
+      return;
+    }
+    const raw = drawn.coordinateToPrice(yOf(event));
+    if (raw === null) return;
+    const snap = handlers.current.snapPrice;
+    held.price = snap === undefined ? raw : snap(raw);
+    held.entry.line.applyOptions({ price: held.price });
+  };
+  const onUp = (event: PointerEvent) => {
+    if (held === null) return;
+    const { entry, price } = held;
+    held = null;
+    if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
+    if (price !== entry.level.price && entry.level.key !== undefined) {
+      handlers.current.onDragLevel?.(entry.level.key, price);
+    }
+  };
+  element.addEventListener('pointerdown', onDown);
+  element.addEventListener('pointermove', onMove);
+  element.addEventListener('pointerup', onUp);
+  element.addEventListener('pointercancel', onUp);
+  return () => {
+    element.removeEventListener('pointerdown', onDown);
+    element.removeEventListener('pointermove', onMove);
+    element.removeEventListener('pointerup', onUp);
+    element.removeEventListener('pointercancel', onUp);
+  };
 }

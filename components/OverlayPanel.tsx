@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 
 import type { PlanView } from '../lib/worker/view';
 import * as format from './format';
@@ -19,6 +19,10 @@ export interface OverlayPanelProps {
   readonly actions: PlanActions;
   /** The panel's outer element, measured by the entrypoint to size its frame. */
   readonly rootRef?: Ref<HTMLElement>;
+  /** Start a quick plan for the page ("Plan a trade here"). */
+  readonly onPlanHere?: () => void;
+  /** The quick plan, shown instead of the plans while the trader writes it. */
+  readonly planning?: ComponentChildren;
 }
 
 /**
@@ -35,6 +39,8 @@ export function OverlayPanel({
   onDragStart,
   actions,
   rootRef,
+  onPlanHere,
+  planning,
 }: OverlayPanelProps) {
   const shown = plans.filter((plan) => plan.status === 'armed' || plan.status === 'active');
   const first = shown[0];
@@ -43,11 +49,13 @@ export function OverlayPanel({
     const next = first?.next ?? null;
     const summary = isWaiting
       ? 'confirm'
-      : next !== null
-        ? `${levelName(next)} · ${format.percent(next.distancePercent)}`
-        : first === undefined
-          ? 'no plan'
-          : first.status;
+      : first?.divergence
+        ? 'ticks held'
+        : next !== null
+          ? `${levelName(next)} · ${format.percent(next.distancePercent)}`
+          : first === undefined
+            ? 'no plan'
+            : first.status;
     return (
       <div
         ref={rootRef as Ref<HTMLDivElement>}
@@ -68,7 +76,11 @@ export function OverlayPanel({
     );
   }
   return (
-    <section ref={rootRef} class="tr-root tr-auto tr-overlay" aria-label={`Tranche: ${symbol}`}>
+    <section
+      ref={rootRef}
+      class={`tr-root tr-auto tr-overlay${planning === undefined || planning === null ? '' : ' tr-overlay-wide'}`}
+      aria-label={`Tranche: ${symbol}`}
+    >
       <div class="tr-header tr-drag" onPointerDown={(event) => onDragStart(event)} title="Drag to move">
         <h1>Tranche</h1>
         <button
@@ -87,18 +99,36 @@ export function OverlayPanel({
           {error}
         </div>
       )}
-      {first === undefined ? (
+      {planning !== undefined && planning !== null ? (
+        planning
+      ) : first === undefined ? (
         <div class="tr-empty">
           <strong>No armed plan for {symbol}</strong>
-          Arm a plan for {symbol} in the planner and its next levels show here.
+          Plan a trade on {symbol} here, or arm one in the planner: its next levels show here.
           <div class="tr-actions" style={{ justifyContent: 'center' }}>
+            {onPlanHere !== undefined && (
+              <button type="button" class="tr-button tr-primary" onClick={onPlanHere}>
+                Plan a trade here
+              </button>
+            )}
             <button type="button" class="tr-button" onClick={() => actions.onOpenPlanner()}>
               Open the planner
             </button>
           </div>
         </div>
       ) : (
-        shown.map((plan) => <PlanCard key={plan.id} view={plan} actions={actions} isCompact />)
+        <>
+          {shown.map((plan) => (
+            <PlanCard key={plan.id} view={plan} actions={actions} isCompact />
+          ))}
+          {onPlanHere !== undefined && (
+            <div class="tr-plan-here">
+              <button type="button" class="tr-button" onClick={onPlanHere}>
+                Plan another trade here
+              </button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -66,6 +66,15 @@ export function PlanCard({
           <span class="tr-source">no price yet: open a chart of {view.symbol}</span>
         )}
       </div>
+      {view.divergence !== null && (
+        <div
+          class="tr-diverged"
+          role="alert"
+          title="The page shows two different prices: Tranche takes neither until they agree again."
+        >
+          ⚠ {format.divergence(view.divergence, tickSize)} — ticks held
+        </div>
+      )}
       {view.quote?.isStale === true && (
         <div class="tr-stale-note" role="status">
           No fresh price since {format.time(view.quote.receivedAt)}: distances are from the last price seen.

@@ -21,14 +21,16 @@ export interface PlanListProps {
   readonly highlightId: string | null;
   readonly onAction: (planId: string, action: PlanAction) => void;
   readonly onExport: (planId: string, kind: ExportKind) => void;
+  /** Store a copy of the plan as a new draft (the plan library). */
+  readonly onDuplicate: (planId: string) => void;
 }
 
 /**
  * Every stored plan with its state (draft, armed, active, closed; paused, muted) and what
  * can be done with it: arm, pause or resume, mute, close (asked twice: it cancels what is
- * pending), delete (undoable), export the plan and its journal.
+ * pending), delete (undoable), duplicate as a new draft, export the plan and its journal.
  */
-export function PlanList({ plans, highlightId, onAction, onExport }: PlanListProps) {
+export function PlanList({ plans, highlightId, onAction, onExport, onDuplicate }: PlanListProps) {
   const [closing, setClosing] = useState<string | null>(null);
   if (plans.length === 0) {
     return <p class="tr-muted">No plans yet: import a plan file above.</p>;
@@ -143,6 +145,14 @@ export function PlanList({ plans, highlightId, onAction, onExport }: PlanListPro
                         Close
                       </button>
                     ))}
+                  <button
+                    type="button"
+                    class="tr-button"
+                    aria-label={`Duplicate ${title}`}
+                    onClick={() => onDuplicate(plan.id)}
+                  >
+                    Duplicate
+                  </button>
                   <button
                     type="button"
                     class="tr-button tr-danger"

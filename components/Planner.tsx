@@ -1,6 +1,7 @@
 import type { QuarantinedView } from '../lib/messages/plans';
 import type { ExportKind } from '../lib/plan/plan-text';
 import type { PlanView } from '../lib/worker/view';
+import { AccountDefaults } from './AccountDefaults';
 import * as format from './format';
 import { KeptAside } from './KeptAside';
 import { PlanImport, type ImportResult } from './PlanImport';
@@ -29,6 +30,10 @@ export interface PlannerProps {
   readonly onDismissDelete: () => void;
   readonly onExportQuarantined: (entry: QuarantinedView) => void;
   readonly onShowWithoutPlan: (isShown: boolean) => void;
+  readonly onDuplicate: (planId: string) => void;
+  /** The trader's account defaults ("" where not set). */
+  readonly account: { readonly equity: string; readonly riskPercent: string };
+  readonly onSaveAccount: (equity: string, riskPercent: string) => Promise<string | null>;
 }
 
 /**
@@ -76,10 +81,22 @@ export function Planner(props: PlannerProps) {
             highlightId={props.highlightId}
             onAction={props.onAction}
             onExport={props.onExport}
+            onDuplicate={props.onDuplicate}
           />
         )}
       </section>
       <KeptAside records={quarantined} onExport={props.onExportQuarantined} />
+      <section class="tr-section" aria-labelledby="tr-account-title">
+        <h2 id="tr-account-title">Your account</h2>
+        <p class="tr-muted" style={{ marginTop: 0 }}>
+          A plan made on a page or from a pasted signal risks this much unless you change it there.
+        </p>
+        <AccountDefaults
+          equity={props.account.equity}
+          riskPercent={props.account.riskPercent}
+          onSave={props.onSaveAccount}
+        />
+      </section>
       <section class="tr-section" aria-labelledby="tr-panel-title">
         <h2 id="tr-panel-title">On-page panel</h2>
         <label class="tr-check">

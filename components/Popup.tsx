@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
+import type { PageQuoteView } from '../lib/messages/planner';
 import type { PlanView } from '../lib/worker/view';
 import { EmptyState } from './EmptyState';
 import type { PlanActions } from './PlanCard';
@@ -17,6 +18,9 @@ export interface PopupProps {
   readonly isLoading?: boolean;
   /** The price picker section (a site no adapter reads), supplied by the entrypoint. */
   readonly children?: ComponentChildren;
+  /** The page of the active tab, when Tranche reads it: a trade can be planned there. */
+  readonly page?: PageQuoteView | null;
+  readonly onPlanHere?: () => void;
 }
 
 /** The toolbar popup: every armed and active plan, quiet mode, and the way to the planner. */
@@ -28,6 +32,8 @@ export function Popup({
   highlightId = null,
   isLoading = false,
   children,
+  page = null,
+  onPlanHere,
 }: PopupProps) {
   const shown = plans.filter((plan) => plan.status === 'armed' || plan.status === 'active');
   const main = useRef<HTMLElement>(null);
@@ -59,6 +65,13 @@ export function Popup({
       {error && (
         <div class="tr-banner" role="alert">
           {error}
+        </div>
+      )}
+      {page !== null && onPlanHere !== undefined && (
+        <div class="tr-plan-here">
+          <button type="button" class="tr-button tr-primary" onClick={onPlanHere}>
+            Plan a trade here · {page.symbol}
+          </button>
         </div>
       )}
       {isLoading ? (

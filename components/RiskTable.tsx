@@ -6,15 +6,18 @@ import * as format from './format';
 export interface RiskTableProps {
   readonly plan: Plan;
   readonly ladder: Extract<Ladder, { ok: true }>;
+  /** Narrow (the popup, the on-page panel): the level, quantity, stop and open risk in money and R. */
+  readonly isCompact?: boolean;
 }
 
 /**
  * The planned ladder, one row per tranche, every level filling where planned: the position
  * after it, its average entry, every lot's stop, and the open risk in money, % of equity
- * and R (SPEC §2) once the stop rules have run.
+ * and R (docs/plan-format.md#r) once the stop rules have run.
  */
-export function RiskTable({ plan, ladder }: RiskTableProps) {
+export function RiskTable({ plan, ladder, isCompact = false }: RiskTableProps) {
   const { tickSize, lotStep } = plan.instrument;
+  const wide = !isCompact;
   return (
     <table class="tr-table tr-risk" aria-label="Risk per tranche">
       <caption>
@@ -27,13 +30,13 @@ export function RiskTable({ plan, ladder }: RiskTableProps) {
           <th scope="col">Tranche</th>
           <th scope="col">Level</th>
           <th scope="col">Qty</th>
-          <th scope="col">Position after</th>
-          <th scope="col">Average entry</th>
+          {wide && <th scope="col">Position after</th>}
+          {wide && <th scope="col">Average entry</th>}
           <th scope="col">Stop(s)</th>
           <th scope="col">Open risk</th>
-          <th scope="col">% equity</th>
+          {wide && <th scope="col">% equity</th>}
           <th scope="col">R</th>
-          <th scope="col">Realized</th>
+          {wide && <th scope="col">Realized</th>}
         </tr>
       </thead>
       <tbody>
@@ -42,7 +45,7 @@ export function RiskTable({ plan, ladder }: RiskTableProps) {
             <tr key={row.tranche} data-tranche={row.tranche} class="tr-st-skipped">
               <th scope="row">{shortTrancheName(row.tranche)}</th>
               <td>{format.price(row.level, tickSize)}</td>
-              <td colSpan={8} class="tr-warn" style={{ textAlign: 'left' }}>
+              <td colSpan={isCompact ? 4 : 8} class="tr-warn" style={{ textAlign: 'left' }}>
                 skipped: {row.reason}
               </td>
             </tr>
@@ -56,13 +59,13 @@ export function RiskTable({ plan, ladder }: RiskTableProps) {
                 {row.side === 'buy' ? '+' : '−'}
                 {format.qty(row.qty, lotStep)}
               </td>
-              <td>{format.qty(row.position, lotStep)}</td>
-              <td>{format.average(row.avgPrice, tickSize)}</td>
+              {wide && <td>{format.qty(row.position, lotStep)}</td>}
+              {wide && <td>{format.average(row.avgPrice, tickSize)}</td>}
               <td>{stopsText(row.stops, tickSize)}</td>
               <td>{format.money(row.openRisk)}</td>
-              <td>{format.share(row.openRiskPercent)}</td>
+              {wide && <td>{format.share(row.openRiskPercent)}</td>}
               <td>{format.r(row.openRiskR)}</td>
-              <td>{format.money(row.realizedPnl)}</td>
+              {wide && <td>{format.money(row.realizedPnl)}</td>}
             </tr>
           ),
         )}

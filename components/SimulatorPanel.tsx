@@ -7,11 +7,14 @@ import { SimError, type SimLine } from '../lib/sim/run';
 import { shortTrancheName } from '../lib/words/tranche-words';
 import { equityChartData, priceChartData, priceFormatter } from './chart-data';
 import * as format from './format';
+import { HistoryReplay, type HistorySource } from './HistoryReplay';
 import { LadderChart } from './LadderChart';
 
 export interface SimulatorPanelProps {
   /** The editor's plan when it is valid. */
   readonly plan: Plan | null;
+  /** The prices the extension recorded; null where there is no background to ask. */
+  readonly history?: HistorySource | null;
 }
 
 type Loaded =
@@ -21,10 +24,11 @@ type Loaded =
 type Outcome = { readonly ok: true; readonly run: Backtest } | { readonly ok: false; readonly error: string };
 
 /**
- * The plan over a CSV of ticks or candles (the same simulator as `tranche sim`): the
- * fills, the equity curve (realized + unrealized P&L) and the single-entry baseline's.
+ * The plan over a CSV of ticks or candles, or over the prices the extension recorded (the
+ * same simulator as `tranche sim`): the fills, the equity curve (realized + unrealized
+ * P&L) and the single-entry baseline's.
  */
-export function SimulatorPanel({ plan }: SimulatorPanelProps) {
+export function SimulatorPanel({ plan, history = null }: SimulatorPanelProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [fill, setFill] = useState<'level' | 'observed'>('level');
   const outcome = useMemo((): Outcome | null => {
@@ -75,13 +79,29 @@ export function SimulatorPanel({ plan }: SimulatorPanelProps) {
           </select>
         </label>
       </div>
+      {history !== null && (
+        <HistoryReplay
+          source={history}
+          symbol={plan?.instrument.symbol ?? null}
+          onData={(result) =>
+            setLoaded(
+              'error' in result
+                ? { ok: false, error: result.error }
+                : { ok: true, fileName: result.name, data: result.data },
+            )
+          }
+        />
+      )}
       {loaded?.ok === false && (
         <p role="alert" class="tr-error">
           {loaded.error}
         </p>
       )}
       {loaded === null && (
-        <p class="tr-muted">Load a CSV to replay the plan on it, tick by tick or candle by candle.</p>
+        <p class="tr-muted">
+          Load a CSV{history === null ? '' : ', or replay the prices Tranche recorded,'} to replay the plan on
+          it, tick by tick or candle by candle.
+        </p>
       )}
       {loaded?.ok === true && plan === null && (
         <p class="tr-muted">Fix the plan above to simulate it on {loaded.fileName}.</p>

@@ -21,7 +21,7 @@ export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
   const path: { time: number; value: number }[] = [];
   const stops: { time: number; value: number }[] = [];
   const levels: ChartLevel[] = [
-    { price: Number(ladder.initialStop), title: 'Stop', color: 'sell', style: 'solid' },
+    { price: Number(ladder.initialStop), title: 'Stop', color: 'sell', style: 'solid', key: 'stop' },
   ];
   const seenStops = new Set([ladder.initialStop]);
   let lastStop = Number(ladder.initialStop);
@@ -38,6 +38,7 @@ export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
       title: `${shortTrancheName(row.tranche)}${skipped}`,
       color: kind === 'add' ? 'buy' : kind === 'target' ? 'info' : 'warn',
       style: kind === 'target' ? 'dashed' : 'solid',
+      key: row.tranche,
     });
     if (row.status !== 'filled') continue;
     if (row.stop !== null) lastStop = Number(row.stop);

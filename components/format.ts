@@ -1,5 +1,6 @@
 import { Decimal } from '../lib/decimal';
 import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
+import type { DivergenceView } from '../lib/worker/view';
 
 /**
  * Every number the screens show goes through here: prices at the instrument's tick
@@ -7,6 +8,11 @@ import { fixedAtStep, formatAtStep, formatUpTo } from '../lib/format';
  */
 export function price(value: string | null, tickSize: string): string {
   return value === null ? '—' : formatAtStep(value, tickSize);
+}
+
+/** The two prices a page shows that disagree: "title 61,293.4 vs order book 61,020.0". */
+export function divergence({ first, second }: DivergenceView, tickSize: string): string {
+  return `${first.place} ${price(first.price, tickSize)} vs ${second.place} ${price(second.price, tickSize)}`;
 }
 
 export function qty(value: string | null, lotStep: string): string {
@@ -39,6 +45,11 @@ export function bytes(value: number): string {
   return `${(value / 1_000_000).toFixed(1)} MB`;
 }
 
+/** A date and time as the trader's browser writes them ("05/12/2026, 14:05"). */
+export function dateTime(epochMillis: number): string {
+  return new Date(epochMillis).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+}
+
 /** A time of day as the trader's browser writes it ("14:05:09"). */
 export function time(epochMillis: number): string {
   return new Date(epochMillis).toLocaleTimeString();
@@ -46,6 +57,18 @@ export function time(epochMillis: number): string {
 
 export function rMultiple(value: string | null): string {
   return value === null ? '—' : `${value}R`;
+}
+
+/** "45s", "3m", "2h". */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  return `${Math.floor(seconds / 3600)}h`;
+}
+
+/** How old a price was when it was read (the quick plan's page price, a snapshot). */
+export function age(seconds: number): string {
+  return `${duration(seconds)} ago`;
 }
 
 /** An average price: the tick's precision plus two places, trailing zeros dropped ("101.875"). */

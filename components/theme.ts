@@ -73,6 +73,7 @@ export const STYLES = `
 .tr-source{color:var(--tr-muted);font-size:11px;}
 .tr-stale{color:var(--tr-warn);font-weight:700;}
 .tr-stale-note{color:var(--tr-warn);font-size:11px;margin:2px 0 4px;}
+.tr-diverged{color:var(--tr-warn);font-weight:700;margin:2px 0 4px;font-variant-numeric:tabular-nums;}
 .tr-grid{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0;font-variant-numeric:tabular-nums;}
 .tr-grid dt{color:var(--tr-muted);}
 .tr-grid dd{margin:0;text-align:right;}
@@ -126,6 +127,7 @@ export const STYLES = `
 .tr-highlight{border-color:var(--tr-info);box-shadow:0 0 0 1px var(--tr-info);}
 .tr-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .tr-overlay{width:300px;border:1px solid var(--tr-border);border-radius:8px;overflow:hidden;}
+.tr-overlay.tr-overlay-wide{width:340px;}
 .tr-overlay .tr-card{margin:0;border:0;border-radius:0;}
 .tr-overlay .tr-card+.tr-card{border-top:1px solid var(--tr-border);}
 .tr-overlay .tr-header{padding:5px 6px 5px 10px;}
@@ -183,4 +185,58 @@ export const STYLES = `
 .tr-table th.tr-buy{color:var(--tr-buy);}
 .tr-table th.tr-sell{color:var(--tr-sell);}
 .tr-table tbody tr:nth-child(even) td,.tr-table tbody tr:nth-child(even) th{background:var(--tr-background);}
+.tr-plan-form{display:flex;flex-direction:column;gap:10px;margin:12px 0;}
+.tr-fieldset{border:1px solid var(--tr-border);border-radius:6px;padding:6px 12px 10px;margin:0;background:var(--tr-panel);min-width:0;}
+.tr-fieldset legend{font-weight:600;font-size:13px;padding:0 4px;}
+.tr-fields{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;}
+.tr-field{display:flex;flex-direction:column;gap:2px;flex:1 1 130px;min-width:110px;max-width:240px;}
+.tr-field>label,.tr-field>span:first-child{font-size:11px;color:var(--tr-muted);}
+.tr-field-wide{flex-basis:220px;max-width:none;}
+.tr-hint{font-size:11px;color:var(--tr-muted);}
+.tr-field-error{font-size:11px;}
+.tr-measure-inputs{display:flex;gap:4px;}
+.tr-measure-inputs input{flex:1 1 60px;min-width:0;}
+.tr-rows{display:flex;flex-direction:column;gap:6px;width:100%;align-items:flex-start;}
+.tr-rows-empty{margin:0;}
+.tr-row{display:flex;flex-wrap:wrap;gap:6px 12px;align-items:flex-start;align-self:stretch;padding:6px 8px;border:1px solid var(--tr-border);border-radius:4px;background:var(--tr-background);}
+.tr-row-title{font-weight:600;min-width:58px;padding-top:17px;}
+.tr-row .tr-field{max-width:280px;}
+.tr-row-remove{align-self:center;margin-left:auto;}
+.tr-help{display:inline-block;width:16px;height:16px;line-height:14px;text-align:center;border-radius:50%;border:1px solid var(--tr-field);color:var(--tr-info);font-size:11px;text-decoration:none;font-weight:600;vertical-align:1px;}
+.tr-note{margin:4px 0 0;color:var(--tr-text);width:100%;}
+.tr-designer-grid{display:grid;grid-template-columns:minmax(0,11fr) minmax(0,10fr);gap:12px;align-items:start;}
+.tr-designer-side{position:sticky;top:0;}
+.tr-designer-side .tr-section:first-child{margin-top:12px;}
+@media (max-width:1000px){.tr-designer-grid{grid-template-columns:minmax(0,1fr);}.tr-designer-side{position:static;}}
+.tr-advanced,.tr-signal-box{margin-top:8px;}
+.tr-advanced>summary,.tr-signal-box>summary{cursor:pointer;color:var(--tr-info);font-weight:600;}
+.tr-signal{display:flex;flex-direction:column;gap:8px;margin-top:6px;max-width:760px;}
+.tr-signal>.tr-field{flex:none;max-width:none;}
+.tr-signal-text{width:100%;min-height:110px;resize:vertical;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;}
+.tr-templates{list-style:none;margin:6px 0 0;padding:0;display:flex;gap:4px 14px;flex-wrap:wrap;color:var(--tr-muted);}
+.tr-root input[type="datetime-local"]{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:2px 5px;font:inherit;}
+.tr-doc{max-width:820px;font-size:13px;line-height:1.55;padding:8px 0 40px;}
+.tr-doc h1{font-size:22px;}
+.tr-doc h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid var(--tr-border);padding-bottom:4px;}
+.tr-doc h3{font-size:14px;margin:20px 0 6px;}
+.tr-doc h2:target,.tr-doc h3:target{color:var(--tr-info);}
+.tr-doc a{color:var(--tr-info);}
+.tr-doc code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;background:var(--tr-panel);border-radius:3px;padding:0 3px;}
+.tr-doc pre{background:var(--tr-panel);border:1px solid var(--tr-border);border-radius:6px;padding:8px 10px;overflow-x:auto;}
+.tr-doc pre code{background:none;padding:0;}
+.tr-doc .tr-table td,.tr-doc .tr-table th{text-align:left;vertical-align:top;padding:3px 6px;}
+.tr-quick-body{padding:8px 10px 10px;display:flex;flex-direction:column;gap:8px;}
+.tr-quick-body .tr-field{flex:1 1 120px;min-width:100px;}
+.tr-quick-price{color:var(--tr-text);font-variant-numeric:tabular-nums;}
+.tr-segmented{display:flex;gap:0;border:1px solid var(--tr-field);border-radius:4px;overflow:hidden;align-self:flex-start;}
+.tr-segment{padding:4px 18px;cursor:pointer;font-weight:600;color:var(--tr-muted);}
+.tr-segment input{position:absolute;opacity:0;pointer-events:none;}
+.tr-segment:focus-within{outline:2px solid var(--tr-info);outline-offset:-2px;}
+.tr-segment-on.tr-long{background:var(--tr-buy);color:var(--tr-on-accent);}
+.tr-segment-on.tr-short{background:var(--tr-sell);color:var(--tr-on-accent);}
+.tr-quick-steps>summary{cursor:pointer;font-size:11px;}
+.tr-quick-steps .tr-fields{margin-top:6px;}
+.tr-quick .tr-risk{font-size:11px;}
+.tr-plan-here{margin:8px;display:flex;}
+.tr-plan-here .tr-button{flex:1;}
 `;

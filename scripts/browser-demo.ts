@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
 import { showPanelInStep } from './demo/panel-step';
+import { runQuickPlanStep } from './demo/quick-plan-step';
 import { chromiumPath, launchExtension } from './launch-chromium';
 
 /** The extension API as code evaluated in the service worker or an extension page sees it. */
@@ -156,7 +157,14 @@ export async function runBrowserDemo(): Promise<number> {
     console.log(
       `screenshots: ${OUTPUT_DIR}/{planner,popup-triggered,market-with-overlay,market-end,popup-end,planner-end}.png`,
     );
-    return confirmations > 0 ? 0 : 1;
+    const isQuickPlanned = await runQuickPlanStep({
+      context,
+      extensionId,
+      serviceWorker,
+      marketUrl: MARKET_URL,
+      outputDir: OUTPUT_DIR,
+    });
+    return confirmations > 0 && isQuickPlanned ? 0 : 1;
   } finally {
     await session.close();
   }

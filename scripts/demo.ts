@@ -143,7 +143,7 @@ function runExample(example: Example): string {
 
 /**
  * A fill at its candle's open, after the first candle: the open was already past the level
- * (a gap), so the fill is at the open and later steps are measured from it (SPEC §2 "Fills").
+ * (a gap), so the fill is at the open and later steps are measured from it (docs/plan-format.md#fills-and-gaps).
  */
 function isAtOpen(line: SimLine, data: PriceData): boolean {
   if (data.kind !== 'candles') return false;

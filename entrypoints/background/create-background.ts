@@ -17,7 +17,9 @@ import { createMessageRouter, recordRefusal } from './message-router';
 import { createOverlayHandlers } from './overlay-handlers';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createPlanHandlers } from './plan-handlers';
+import { createPlannerHandlers } from './planner-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
+import { TabPagesRecorder } from './tab-pages';
 import { TickIntake } from './tick-intake';
 import { acceptViewPort, type SurfacePortLike } from './view-ports';
 
@@ -123,6 +125,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     log,
     ready: migrated,
   });
+  const tabPages = new TabPagesRecorder({ record: stores.tabPages, queue, now: deps.now });
   const wiring = { plans, stores, badge: deps.badge, now: deps.now };
   ticks.onTick(async (tick) => {
     await plans.onTick(tick);
@@ -147,6 +150,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       ticks,
       pickedSites,
       stores,
+      tabPages,
+      plannerHandlers: createPlannerHandlers({ stores, queue, now: deps.now, newId: deps.newId, tabPages }),
       planHandlers: createPlanHandlers({ plans, view: viewOf }),
       overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
     }),

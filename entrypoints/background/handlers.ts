@@ -1,8 +1,11 @@
 import type { AcceptContext } from '../../lib/messages/accept';
+import { normalizeSymbol } from '../../lib/sites/symbol';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
 import type { createPlanHandlers } from './plan-handlers';
 import type { Stores } from '../../lib/store/stores';
+import type { createPlannerHandlers } from './planner-handlers';
+import type { TabPagesRecorder } from './tab-pages';
 import type { Handlers } from './message-router';
 import type { TickIntake } from './tick-intake';
 
@@ -11,7 +14,9 @@ export interface HandlerDeps {
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
   readonly stores: Stores;
+  readonly tabPages: TabPagesRecorder;
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
+  readonly plannerHandlers: ReturnType<typeof createPlannerHandlers>;
   readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
 }
 
@@ -20,18 +25,33 @@ export function createHandlers({
   ticks,
   pickedSites,
   stores,
+  tabPages,
   planHandlers,
+  plannerHandlers,
   overlayHandlers,
 }: HandlerDeps): Handlers {
   return {
     ...planHandlers,
+    ...plannerHandlers,
     ...overlayHandlers,
     tick: async (request, sender) => {
       await ticks.receiveTick(request, sender.tabId);
+      // Only the top frame's page is the tab's page (a chart framed into it is not).
+      if (sender.frameId === 0) {
+        await tabPages.note(sender.tabId, {
+          venue: request.venue,
+          symbol: normalizeSymbol(request.symbol),
+          origin: sender.origin,
+        });
+      }
       return { ok: true };
     },
     stale: async (request) => {
       await ticks.receiveStale(request);
+      return { ok: true };
+    },
+    diverged: async (request) => {
+      await ticks.receiveDivergence(request);
       return { ok: true };
     },
     'watch-config': async (_request, sender) => {

@@ -88,6 +88,8 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers.tick(request, webSender(sender));
     case 'stale':
       return handlers.stale(request, webSender(sender));
+    case 'diverged':
+      return handlers.diverged(request, webSender(sender));
     case 'watch-config':
       return handlers['watch-config'](request, webSender(sender));
     case 'picker-result':
@@ -118,6 +120,26 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers['overlay-settings-get'](request, sender);
     case 'overlay-settings-set':
       return handlers['overlay-settings-set'](request, sender);
+    case 'planner-draft-get':
+      return handlers['planner-draft-get'](request, sender);
+    case 'planner-draft-set':
+      return handlers['planner-draft-set'](request, sender);
+    case 'account-defaults-get':
+      return handlers['account-defaults-get'](request, sender);
+    case 'account-defaults-set':
+      return handlers['account-defaults-set'](request, sender);
+    case 'templates-list':
+      return handlers['templates-list'](request, sender);
+    case 'template-save':
+      return handlers['template-save'](request, sender);
+    case 'template-delete':
+      return handlers['template-delete'](request, sender);
+    case 'tick-history-spans':
+      return handlers['tick-history-spans'](request, sender);
+    case 'tick-history-read':
+      return handlers['tick-history-read'](request, sender);
+    case 'page-quote':
+      return handlers['page-quote'](request, sender);
   }
 }
 

@@ -1,6 +1,6 @@
-import type { StaleMessage, TickMessage } from '../../lib/messages/requests';
+import type { DivergedMessage, StaleMessage, TickMessage } from '../../lib/messages/requests';
 import { normalizeSymbol } from '../../lib/sites/symbol';
-import { applyStale, applyTick } from '../../lib/store/quotes';
+import { applyDivergence, applyStale, applyTick } from '../../lib/store/quotes';
 import type { Stores } from '../../lib/store/stores';
 import type { HistoryTick } from '../../lib/store/tick-history';
 import type { SerialQueue } from '../../lib/worker/serial-queue';
@@ -24,9 +24,9 @@ export interface TickIntakeDeps {
 }
 
 /**
- * Where accepted ticks and stale reports land: the latest quote per venue and symbol, the
- * bounded tick history, and the listeners that react to prices (`onTick`: where the plan
- * service and the toolbar badge hook in).
+ * Where accepted ticks, stale and diverged reports land: the latest quote per venue and
+ * symbol, the bounded tick history, and the listeners that react to prices (`onTick`:
+ * where the plan service and the toolbar badge hook in).
  */
 export class TickIntake {
   private readonly listeners = new Set<TickListener>();
@@ -88,6 +88,18 @@ export class TickIntake {
         console.error('Tranche: a stale listener failed', error);
       }
     }
+  }
+
+  /**
+   * A page whose two prices disagree: stored beside its quote for the popup and the panel
+   * to show. It is no price: no plan steps on it and the tick history does not keep it.
+   */
+  async receiveDivergence(message: DivergedMessage): Promise<void> {
+    const divergence = { ...message, symbol: normalizeSymbol(message.symbol) };
+    const { quotes } = this.deps.stores;
+    await this.deps.queue(async () => {
+      await quotes.write(applyDivergence(await quotes.read(), divergence, this.deps.now()));
+    });
   }
 
   /** Write the buffered ticks to the history now. */

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 
 import { PageTabs, type PageTab } from '../../components/PageTabs';
 import { PlanDesigner } from '../../components/PlanDesigner';
-import type { SaveResult } from '../../components/PlanEditor';
+import type { SaveResult } from '../../components/PlanCheck';
 import type { ImportResult } from '../../components/PlanImport';
 import type { PlanAction } from '../../components/PlanList';
 import { Planner } from '../../components/Planner';
@@ -12,6 +12,7 @@ import { exportFileName, parsePlanText, planNameOf, type ExportKind } from '../.
 import { ask } from '../extension-pages/background-client';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import { downloadText } from './download';
+import { useLibrary } from './use-library';
 
 /** The planner lists every plan, the records kept aside and the tick history's size. */
 const PLANNER_SCOPE: ViewScope = { kind: 'all' };
@@ -43,6 +44,7 @@ export function App({
     if (switchPending !== null && shownInView === switchPending) setSwitchPending(null);
   }, [switchPending, shownInView]);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const library = useLibrary(setError);
 
   useEffect(() => {
     void browser.commands
@@ -104,6 +106,24 @@ export function App({
     setError(reply.error);
   };
 
+  /** The plan library: a copy of a stored plan, as a new draft named so. */
+  const onDuplicate = async (id: string) => {
+    const exported = await ask<'plan-export'>({ type: 'plan-export', id });
+    if (!exported.ok) {
+      setError(exported.error);
+      return;
+    }
+    const plan = exported.plan as Record<string, unknown>;
+    const name = typeof plan['name'] === 'string' && plan['name'] !== '' ? plan['name'] : 'plan';
+    const reply = await ask<'plan-import'>({
+      type: 'plan-import',
+      plan: { ...plan, name: `${name} (copy)` },
+    });
+    setError(reply.ok ? null : reply.error);
+    // The copy arrives as the next view.
+    if (reply.ok) setHighlightId(reply.id);
+  };
+
   const onTab = (next: PageTab) => {
     setTab(next);
     if (next === 'design') setHasDesigner(true);
@@ -138,16 +158,30 @@ export function App({
       <PageTabs tab={tab} onTab={onTab} />
       {hasDesigner && (
         <main class="tr-page tr-page-wide" hidden={tab !== 'design'}>
-          <PlanDesigner
-            saveResult={saveResult}
-            isSaving={isSaving}
-            onSaveDraft={(text) => void onSaveDraft(text)}
-            onExport={onExportDesign}
-            onShowSaved={(id) => {
-              setHighlightId(id);
-              onTab('plans');
-            }}
-          />
+          {library.draftText === undefined ? (
+            <p role="status" class="tr-muted">
+              Loading the draft…
+            </p>
+          ) : (
+            <PlanDesigner
+              initialText={library.draftText}
+              onDraftText={library.onDraftText}
+              templates={library.templates}
+              templateResult={library.templateResult}
+              onSaveTemplate={(label, plan) => void library.saveTemplate(label, plan)}
+              onDeleteTemplate={(id) => void library.deleteTemplate(id)}
+              account={library.account}
+              history={library.history}
+              saveResult={saveResult}
+              isSaving={isSaving}
+              onSaveDraft={(text) => void onSaveDraft(text)}
+              onExport={onExportDesign}
+              onShowSaved={(id) => {
+                setHighlightId(id);
+                onTab('plans');
+              }}
+            />
+          )}
         </main>
       )}
       <div hidden={tab !== 'plans'}>
@@ -175,6 +209,9 @@ export function App({
             )
           }
           onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
+          onDuplicate={(id) => void onDuplicate(id)}
+          account={library.account}
+          onSaveAccount={(equity, riskPercent) => library.saveAccount({ equity, riskPercent })}
         />
       </div>
     </>

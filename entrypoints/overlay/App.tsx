@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { OverlayPanel } from '../../components/OverlayPanel';
+import { QuickPlan } from '../../components/QuickPlan';
 import type { PlanActions } from '../../components/PlanCard';
 import {
   OVERLAY_CHANNEL,
@@ -9,10 +10,17 @@ import {
   type FrameMessage,
   type OverlayPosition,
 } from '../../lib/messages/overlay-frame';
+import type { PageQuoteView } from '../../lib/messages/planner';
 import type { ViewScope } from '../../lib/messages/view-port';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
 import { planRequests, type Ack } from '../extension-pages/plan-requests';
+import {
+  accountDefaults,
+  armQuickPlan,
+  pageToPlan,
+  type AccountInput,
+} from '../extension-pages/quick-plan-requests';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import { createDrag } from './drag';
 import type { FrameParams } from './frame-params';
@@ -35,6 +43,11 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   const [settings, setSettings] = useState<SiteSettings | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const error = actionError ?? viewError;
+  const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
+  const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
+    isBusy: false,
+    error: null,
+  });
   const root = useRef<HTMLElement>(null);
   const lastLayout = useRef('');
 
@@ -87,7 +100,7 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   }, [params.origin, saveSettings]);
 
   // After every render, and whenever the panel's box changes size without one (its fonts
-  // arrive, a form grows): the frame's wished size and place, sent when they change.
+  // arrive, a quick plan is typed): the frame's wished size and place, sent when they change.
   const postLayout = useCallback(() => {
     const element = root.current;
     if (view === null || settings === null || element === null) return;
@@ -128,6 +141,31 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setActionError(String(cause))),
   };
 
+  const planHere = async () => {
+    const [page, account] = await Promise.all([
+      pageToPlan({ venue: params.venue, symbol: params.symbol }),
+      accountDefaults(),
+    ]);
+    setArming({ isBusy: false, error: null });
+    setPlanning({
+      page: page ?? {
+        venue: params.venue,
+        symbol: params.symbol,
+        price: null,
+        ageSeconds: null,
+        isStale: false,
+      },
+      account,
+    });
+  };
+  const arm = async (plan: Record<string, unknown>, account: AccountInput | null) => {
+    setArming({ isBusy: true, error: null });
+    const failure = await armQuickPlan(plan, account);
+    setArming({ isBusy: false, error: failure });
+    // The armed plan arrives as the next view.
+    if (failure === null) setPlanning(null);
+  };
+
   if (view === null || settings === null) return null;
   return (
     <OverlayPanel
@@ -144,6 +182,19 @@ export function OverlayApp({ params }: { params: FrameParams }) {
       }}
       onDragStart={drag.start}
       actions={actions}
+      onPlanHere={() => void planHere()}
+      planning={
+        planning === null ? null : (
+          <QuickPlan
+            page={planning.page}
+            account={planning.account}
+            isArming={arming.isBusy}
+            armError={arming.error}
+            onArm={(plan, account) => void arm(plan, account)}
+            onClose={() => setPlanning(null)}
+          />
+        )
+      }
     />
   );
 }

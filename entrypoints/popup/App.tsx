@@ -4,12 +4,20 @@ import { browser } from 'wxt/browser';
 import { PickPrice, type PickStatus } from '../../components/PickPrice';
 import type { PlanActions } from '../../components/PlanCard';
 import { Popup } from '../../components/Popup';
+import { QuickPlan } from '../../components/QuickPlan';
+import type { PageQuoteView } from '../../lib/messages/planner';
 import type { PickedSiteView } from '../../lib/messages/replies';
 import { originToMatchPattern } from '../../lib/messages/sender';
 import type { ViewScope } from '../../lib/messages/view-port';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
 import { planRequests, type Ack } from '../extension-pages/plan-requests';
+import {
+  accountDefaults,
+  armQuickPlan,
+  pageToPlan,
+  type AccountInput,
+} from '../extension-pages/quick-plan-requests';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import type { TargetTab } from './target-tab';
 
@@ -22,6 +30,12 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   const [actionError, setActionError] = useState<string | null>(null);
   const [sites, setSites] = useState<readonly PickedSiteView[]>([]);
   const [status, setStatus] = useState<PickStatus>({ kind: 'idle' });
+  const [page, setPage] = useState<PageQuoteView | null>(null);
+  const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
+  const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
+    isBusy: false,
+    error: null,
+  });
 
   /** Send an action and show its refusal plainly; its effect arrives as the next view. */
   const act = async (request: Promise<Ack>) => {
@@ -44,6 +58,32 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   }, []);
   useEffect(() => void refreshSites(), [refreshSites]);
 
+  // The active tab's page, if Tranche reads it: "Plan a trade here" starts from its price.
+  useEffect(() => {
+    const origin = target?.origin;
+    if (target === null || origin === null || origin === undefined) return;
+    void pageToPlan({ tabId: target.tabId, origin }).then(setPage);
+  }, [target]);
+
+  const planHere = async () => {
+    if (page === null) return;
+    // The price as of now, not as of the popup's opening.
+    const [fresh, account] = await Promise.all([
+      pageToPlan({ venue: page.venue, symbol: page.symbol }),
+      accountDefaults(),
+    ]);
+    setArming({ isBusy: false, error: null });
+    setPlanning({ page: fresh ?? page, account });
+  };
+
+  const arm = async (plan: Record<string, unknown>, account: AccountInput | null) => {
+    setArming({ isBusy: true, error: null });
+    const error = await armQuickPlan(plan, account);
+    setArming({ isBusy: false, error });
+    // The armed plan arrives as the next view.
+    if (error === null) setPlanning(null);
+  };
+
   const pick = async () => {
     const origin = target?.origin;
     if (target === null || origin === null || origin === undefined) return;
@@ -65,8 +105,24 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
     await refreshSites();
   };
 
+  if (planning !== null) {
+    return (
+      <main class="tr-root tr-auto" style={{ width: '380px' }}>
+        <QuickPlan
+          page={planning.page}
+          account={planning.account}
+          isArming={arming.isBusy}
+          armError={arming.error}
+          onArm={(plan, account) => void arm(plan, account)}
+          onClose={() => setPlanning(null)}
+        />
+      </main>
+    );
+  }
   return (
     <Popup
+      page={page}
+      onPlanHere={() => void planHere()}
       plans={view?.plans ?? []}
       isQuiet={view?.isQuiet ?? false}
       isLoading={view === null && loadError === null}

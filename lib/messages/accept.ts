@@ -34,8 +34,8 @@ export type Acceptance =
 
 /**
  * Decide whether the background acts on a message: first who sent it (by the role its
- * claimed type requires), then whether it is well formed, then — for a price — whether it
- * is for the page that sent it. Anything refused is counted by the caller and never acted on.
+ * claimed type requires), then whether it is well formed, then — for a page's report of its
+ * price (a tick, a stale or diverged report) — whether it is for the page that sent it. Anything refused is counted by the caller and never acted on.
  */
 export function acceptMessage(raw: unknown, sender: SenderFields, context: AcceptContext): Acceptance {
   const claimedType = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
@@ -72,8 +72,9 @@ export function acceptMessage(raw: unknown, sender: SenderFields, context: Accep
   const parsed = z.safeParse(RequestSchema, raw);
   if (!parsed.success) return refused(RefusalReason.malformed);
   const request = parsed.data;
-  if ((request.type === 'tick' || request.type === 'stale') && senderInfo.role === 'content') {
-    const claimed = request.type === 'tick' ? request : { venue: request.venue };
+  const isPageReport = request.type === 'tick' || request.type === 'stale' || request.type === 'diverged';
+  if (isPageReport && senderInfo.role === 'content') {
+    const claimed = request.type === 'stale' ? { venue: request.venue } : request;
     const claim = checkPageClaim(claimed, pageUrl, context.picked[senderInfo.origin] ?? null);
     if (!claim.ok) return refused(claim.reason);
   }

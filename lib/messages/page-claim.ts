@@ -8,11 +8,12 @@ export interface PickedClaim {
 }
 
 /**
- * Whether a tick or stale report is for the page that sent it: its venue must be the
- * page's (lib/watch/page-identity, the rule the content script names it by), and a tick's
- * symbol the one the page's address (or the trader's pick) names, when one does. The page
- * is `pageUrl`, the address the browser stamped on the message — never the message's
- * word — so Kraken's page cannot step a Binance plan, nor a chart of one symbol another's.
+ * Whether a tick, stale or diverged report is for the page that sent it: its venue must be
+ * the page's (lib/watch/page-identity, the rule the content script names it by), and a
+ * tick's or divergence's symbol the one the page's address (or the trader's pick) names,
+ * when one does. The page is `pageUrl`, the address the browser stamped on the message —
+ * never the message's word — so Kraken's page cannot step a Binance plan, nor a chart of
+ * one symbol another's.
  * A stale report names no symbol to check (`symbol` undefined): a page that switched to
  * another symbol rightly reports the one it left as no longer refreshed.
  */

@@ -80,6 +80,11 @@ const LevelViewSchema = z.strictObject({
   distanceAtr: DecimalOrNull,
 });
 
+const PlacedPriceViewSchema = z.strictObject({
+  place: z.string().check(z.maxLength(32)),
+  price: z.string().check(z.maxLength(64)),
+});
+
 export const PlanViewSchema = z.strictObject({
   id: PlanIdSchema,
   name: z.string(),
@@ -100,6 +105,7 @@ export const PlanViewSchema = z.strictObject({
       isStale: z.boolean(),
     }),
   ),
+  divergence: Nullable(z.strictObject({ first: PlacedPriceViewSchema, second: PlacedPriceViewSchema })),
   position: z.string(),
   averageEntry: DecimalOrNull,
   openRisk: z.string(),

@@ -10,6 +10,15 @@ import {
 } from './fields';
 import { OverlaySettingsReplySchema } from './overlay';
 import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
+import {
+  AccountDefaultsReplySchema,
+  PageQuoteReplySchema,
+  PlannerDraftReplySchema,
+  TemplateSaveReplySchema,
+  TemplatesListReplySchema,
+  TickHistoryReadReplySchema,
+  TickHistorySpansReplySchema,
+} from './planner';
 import type { RequestType } from './requests';
 import { WatchConfigReplySchema } from './watch-config';
 
@@ -45,6 +54,7 @@ export const PickedSitesListReplySchema = replyOf({ sites: z.array(PickedSiteVie
 export const REPLY_SCHEMAS = {
   tick: AckReplySchema,
   stale: AckReplySchema,
+  diverged: AckReplySchema,
   'watch-config': WatchConfigReplySchema,
   'picker-result': PickerResultReplySchema,
   'picker-cancel': AckReplySchema,
@@ -60,6 +70,16 @@ export const REPLY_SCHEMAS = {
   'quiet-set': AckReplySchema,
   'overlay-settings-get': OverlaySettingsReplySchema,
   'overlay-settings-set': AckReplySchema,
+  'planner-draft-get': PlannerDraftReplySchema,
+  'planner-draft-set': AckReplySchema,
+  'account-defaults-get': AccountDefaultsReplySchema,
+  'account-defaults-set': AckReplySchema,
+  'templates-list': TemplatesListReplySchema,
+  'template-save': TemplateSaveReplySchema,
+  'template-delete': AckReplySchema,
+  'tick-history-spans': TickHistorySpansReplySchema,
+  'tick-history-read': TickHistoryReadReplySchema,
+  'page-quote': PageQuoteReplySchema,
 } as const satisfies Record<RequestType, z.ZodMiniType>;
 
 /** The reply to a request of type T: `ReplyOf<'picker-start'>` is `{ ok: true, origin } | { ok: false, error }`. */

@@ -21,6 +21,18 @@ import {
   QuietSetRequestSchema,
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
+import {
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  PageQuoteRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  TemplateDeleteRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplatesListRequestSchema,
+  TickHistoryReadRequestSchema,
+  TickHistorySpansRequestSchema,
+} from './planner';
 
 /*
  * Every request the background accepts, one schema each, a discriminated union on `type`.
@@ -51,6 +63,27 @@ export const StaleMessageSchema = z.strictObject({
   since: EpochMillisSchema,
 });
 export type StaleMessage = z.infer<typeof StaleMessageSchema>;
+
+/** Where a page shows its last price (lib/sites/types `PricePlace`). */
+export const PricePlaceSchema = z.enum(['title', 'order book', 'chart legend']);
+
+const PlacedPriceSchema = z.strictObject({ place: PricePlaceSchema, price: PositivePriceStringSchema });
+
+/**
+ * The page shows its last price in two places that have disagreed since `since` for
+ * longer than a moment (lib/watch/cross-check): it sends no tick until they agree again.
+ */
+export const DivergedMessageSchema = z.strictObject({
+  type: z.literal('diverged'),
+  venue: VenueSchema,
+  symbol: SymbolSchema,
+  first: PlacedPriceSchema,
+  second: PlacedPriceSchema,
+  since: EpochMillisSchema,
+  /** When the page showed these two numbers (content script clock). */
+  time: EpochMillisSchema,
+});
+export type DivergedMessage = z.infer<typeof DivergedMessageSchema>;
 
 /** A content script starting on a page asks how to watch it (settings and any picked element). */
 export const WatchConfigRequestSchema = z.strictObject({ type: z.literal('watch-config') });
@@ -95,6 +128,7 @@ export type PickedSiteRemoveMessage = z.infer<typeof PickedSiteRemoveMessageSche
 export const RequestSchema = z.discriminatedUnion('type', [
   TickMessageSchema,
   StaleMessageSchema,
+  DivergedMessageSchema,
   WatchConfigRequestSchema,
   PickerResultMessageSchema,
   PickerCancelMessageSchema,
@@ -110,6 +144,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
   QuietSetRequestSchema,
   OverlaySettingsGetRequestSchema,
   OverlaySettingsSetRequestSchema,
+  PlannerDraftGetRequestSchema,
+  PlannerDraftSetRequestSchema,
+  AccountDefaultsGetRequestSchema,
+  AccountDefaultsSetRequestSchema,
+  TemplatesListRequestSchema,
+  TemplateSaveRequestSchema,
+  TemplateDeleteRequestSchema,
+  TickHistorySpansRequestSchema,
+  TickHistoryReadRequestSchema,
+  PageQuoteRequestSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

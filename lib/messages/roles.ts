@@ -17,6 +17,7 @@ export type SenderRole = (typeof SenderRole)[keyof typeof SenderRole];
 export const SENDER_ROLES = {
   tick: SenderRole.content,
   stale: SenderRole.content,
+  diverged: SenderRole.content,
   'watch-config': SenderRole.content,
   'picker-result': SenderRole.picker,
   'picker-cancel': SenderRole.picker,
@@ -34,6 +35,18 @@ export const SENDER_ROLES = {
   // The panel's place and fold per site, from its frame; the global switch from the planner.
   'overlay-settings-get': SenderRole.extensionPage,
   'overlay-settings-set': SenderRole.extensionPage,
+  // The designer's draft, the account defaults, templates, the tick history and the page a
+  // quick plan starts from: the planner, the popup and the panel's frame.
+  'planner-draft-get': SenderRole.extensionPage,
+  'planner-draft-set': SenderRole.extensionPage,
+  'account-defaults-get': SenderRole.extensionPage,
+  'account-defaults-set': SenderRole.extensionPage,
+  'templates-list': SenderRole.extensionPage,
+  'template-save': SenderRole.extensionPage,
+  'template-delete': SenderRole.extensionPage,
+  'tick-history-spans': SenderRole.extensionPage,
+  'tick-history-read': SenderRole.extensionPage,
+  'page-quote': SenderRole.extensionPage,
 } as const satisfies Record<RequestType, SenderRole>;
 
 export function isRequestType(value: unknown): value is RequestType {

@@ -53,7 +53,10 @@ function oneOf<const K extends string>(keys: readonly K[], what: string) {
     z.ZodOptional<ReturnType<typeof decimal>>
   >;
   return z
-    .strictObject(shape, { error: `must be an object with one of ${listKeys(keys)}` })
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.input === undefined ? 'is missing' : `must be an object with one of ${listKeys(keys)}`,
+    })
     .superRefine((value, ctx) => {
       const given = keys.filter((key) => (value as Record<K, unknown>)[key] !== undefined);
       if (given.length !== 1) {

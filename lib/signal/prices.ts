@@ -12,7 +12,10 @@ export interface WrittenPrice {
 export type PricesRead =
   { readonly ok: true; readonly prices: WrittenPrice[] } | { readonly ok: false; readonly reason: string };
 
-/** SPEC input limits: every number between 1e-12 and 1e15, at most 18 decimal places. */
+/**
+ * The plan's number limits (docs/plan-format.md#numbers-and-limits): every number between
+ * 1e-12 and 1e15, at most 18 decimal places.
+ */
 const SMALLEST = new Decimal('1e-12');
 const LARGEST = new Decimal('1e15');
 const MAX_DECIMAL_PLACES = 18;

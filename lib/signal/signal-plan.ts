@@ -27,11 +27,12 @@ export type SignalPlan =
   | { readonly ok: false; readonly problems: Problem[] };
 
 /**
- * A pasted trade signal as a `tranche.plan/1` plan (SPEC §5 `tranche signal`): the entry,
- * stop and targets at the prices written, risk sizing on the trader's account, the
- * instrument's tick and lot step from the instrument table for the venue, else from the
- * signal's decimals and a default lot step — the plan's name says which. The plan passes
- * the same validation as any imported plan; its problems are named in the signal's words.
+ * A pasted trade signal as a `tranche.plan/1` plan (docs/plan-format.md#tranche-signal):
+ * the entry, stop and targets at the prices written, risk sizing on the trader's account,
+ * the instrument's tick and lot step from the instrument table for the venue, else from
+ * the signal's decimals and a default lot step — the plan's name says which. The plan
+ * passes the same validation as any imported plan; its problems are named in the signal's
+ * words.
  */
 export function planFromSignal(text: string, options: SignalPlanOptions): SignalPlan {
   const read = readSignal(text, options);

@@ -48,9 +48,26 @@ export type SignalReading =
 export interface ReadOptions {
   /** The last price of the pair, a canonical decimal string: decides an entry range's edge. */
   readonly lastPrice?: string;
+  /** What the trader answered to the problems of an earlier reading: each replaces what the text says. */
+  readonly answers?: SignalAnswers;
 }
 
-/** SPEC input limits on a plan's lists. */
+/**
+ * The trader's answers to what a signal left open or ambiguous (the planner asks each
+ * problem in a field): prices as canonical decimal strings, the pair as written
+ * (`BTC/USDT`). An answer is the trader's word, so it settles its problem; nothing else
+ * is assumed.
+ */
+export interface SignalAnswers {
+  readonly pair?: string;
+  readonly side?: Side;
+  readonly entry?: string;
+  readonly stop?: string;
+  readonly targets?: readonly string[];
+  readonly decimalMark?: DecimalMark;
+}
+
+/** The plan's limit on its lists (docs/plan-format.md#numbers-and-limits). */
 const MAX_TARGETS = 100;
 /** An entry this far from the last price is a misprint or a price in other units (`37.1` for 37,100). */
 const FAR_FROM_LAST = 2;
@@ -59,7 +76,8 @@ const problem = (field: string, message: string): Problem => ({ field, message }
 
 /**
  * A pasted trade signal read into its pair, side, entry, stop, targets and leverage, or
- * one problem per thing missing or ambiguous — asked, never guessed (SPEC §5).
+ * one problem per thing missing or ambiguous — asked, never guessed
+ * (docs/plan-format.md#tranche-signal).
  */
 export function readSignal(text: string, options: ReadOptions = {}): SignalReading {
   if (text.length > MAX_SIGNAL_CHARS) {
@@ -82,16 +100,20 @@ export function readSignal(text: string, options: ReadOptions = {}): SignalReadi
     ]);
   }
   const problems: Problem[] = [];
-  const pair = findPair(lines);
+  const answers = options.answers ?? {};
+  const pair = findPair(answers.pair === undefined ? lines : signalLines(answers.pair));
   if (!pair.ok) problems.push(pair.problem);
-  const mark = chooseDecimalMark({
-    numbers: reading.numbers,
-    prices: [...fields.entries, ...fields.stops, ...fields.targets].map((mention) => mention.raw),
-    lastPrice: options.lastPrice,
-    isDotLanguage: [...reading.languages].every((language) => DOT_DECIMAL_LANGUAGES.has(language)),
-  });
+  const mark =
+    answers.decimalMark !== undefined
+      ? ({ ok: true, mark: answers.decimalMark } as const)
+      : chooseDecimalMark({
+          numbers: reading.numbers,
+          prices: [...fields.entries, ...fields.stops, ...fields.targets].map((mention) => mention.raw),
+          lastPrice: options.lastPrice,
+          isDotLanguage: [...reading.languages].every((language) => DOT_DECIMAL_LANGUAGES.has(language)),
+        });
   if (!mark.ok) return fail([...problems, problem('prices', mark.reason)]);
-  const prices = readPrices(fields, reading, mark.mark, options.lastPrice, problems);
+  const prices = readPrices(fields, reading, mark.mark, options, problems);
   if (!pair.ok || prices === undefined || problems.length > 0) return fail(problems);
   return decide(lines, reading, fields, pair.pair, prices, mark.mark, options);
 }
@@ -112,9 +134,11 @@ function readPrices(
   fields: SignalFields,
   reading: TextReading,
   mark: DecimalMark,
-  lastPrice: string | undefined,
+  { lastPrice, answers = {} }: ReadOptions,
   problems: Problem[],
 ): ReadPrices | undefined {
+  // An answered price is written in the text's decimal mark, so its decimals count like the text's.
+  const answered = (value: string): WrittenPrice => ({ value, shown: value.replace('.', mark) });
   const read = (field: string, mention: Mention): WrittenPrice[] => {
     const result = readWritten(mention.raw, mark);
     if (!result.ok) problems.push(problem(field, result.reason));
@@ -123,14 +147,23 @@ function readPrices(
   for (const abbreviated of reading.abbreviated) {
     problems.push(problem('prices', `"${abbreviated.raw}" is rounded: write the full price`));
   }
-  const entries = fields.entries.flatMap((mention) => read('entry', mention));
-  const stops = fields.stops.flatMap((mention) => read('stop', mention));
-  const targets = fields.targets.flatMap((mention) =>
-    read('targets', mention).map((price) => ({ ...price, percents: mention.percents })),
-  );
+  const entries =
+    answers.entry === undefined
+      ? fields.entries.flatMap((mention) => read('entry', mention))
+      : [answered(answers.entry)];
+  const stops =
+    answers.stop === undefined
+      ? fields.stops.flatMap((mention) => read('stop', mention))
+      : [answered(answers.stop)];
+  const targets =
+    answers.targets === undefined
+      ? fields.targets.flatMap((mention) =>
+          read('targets', mention).map((price) => ({ ...price, percents: mention.percents })),
+        )
+      : answers.targets.map((price) => ({ ...answered(price), percents: [] }));
   // A rounded price is already asked about: saying its list is missing too would be noise.
   const isRounded = reading.abbreviated.length > 0;
-  if (fields.entries.length === 0 && !isRounded) {
+  if (answers.entry === undefined && fields.entries.length === 0 && !isRounded) {
     if (fields.isMarketEntry && lastPrice !== undefined) entries.push({ value: lastPrice, shown: lastPrice });
     else if (fields.isMarketEntry) {
       problems.push(
@@ -143,7 +176,9 @@ function readPrices(
   }
   const distinctStops = [...new Set(stops.map((stop) => stop.value))];
   const [stop] = stops;
-  if (fields.stops.length === 0) {
+  if (answers.stop !== undefined) {
+    // The trader's stop settles a missing or doubled one.
+  } else if (fields.stops.length === 0) {
     problems.push(
       fields.stopPercents.length > 0
         ? problem(
@@ -158,7 +193,11 @@ function readPrices(
   } else if (distinctStops.length > 1) {
     problems.push(problem('stop', `different stops (${distinctStops.join(', ')}): keep one`));
   }
-  if (fields.targets.length === 0 && !isRounded) {
+  if (answers.targets !== undefined) {
+    if (targets.length > MAX_TARGETS) {
+      problems.push(problem('targets', `${targets.length} targets: a plan holds at most ${MAX_TARGETS}`));
+    }
+  } else if (fields.targets.length === 0 && !isRounded) {
     problems.push(
       fields.targetPercents.length > 0
         ? problem('targets', 'the targets are given as percentages: write their prices')
@@ -196,14 +235,20 @@ function decide(
   const values = prices.entries.map((entry) => new Decimal(entry.value));
   const zone = { low: Decimal.min(...values), high: Decimal.max(...values) };
   const targets = prices.targets.map((target) => new Decimal(target.value));
-  const side = decideSide({
-    lines,
-    actionLabels: reading.sections.filter((section) => actionSide(section.kind) && section.prices.length > 0),
-    entrySide: fields.entrySide,
-    zone,
-    stop: new Decimal(prices.stop.value),
-    targets,
-  });
+  const answeredSide = options.answers?.side;
+  const side =
+    answeredSide !== undefined
+      ? ({ ok: true, side: answeredSide, isInferred: false } as const)
+      : decideSide({
+          lines,
+          actionLabels: reading.sections.filter(
+            (section) => actionSide(section.kind) && section.prices.length > 0,
+          ),
+          entrySide: fields.entrySide,
+          zone,
+          stop: new Decimal(prices.stop.value),
+          targets,
+        });
   if (!side.ok) return fail([side.problem]);
   const last = options.lastPrice === undefined ? undefined : new Decimal(options.lastPrice);
   const entry = entryEdge(zone, side.side, last);

@@ -17,13 +17,13 @@ const SHARE_PLACES = 4;
 const HUNDRED = new Decimal(100);
 
 /**
- * How much of the peak position each target sells (SPEC §5: the signal's weights, else
- * equal shares, the last one "rest"). A percentage after a target is its weight
- * (`39265 - 20%`) unless it is the move to that target: written with a sign (`(+3%)`) or
- * equal to the distance from the entry, plain or times a leverage (`22.95 (15%)` on an
- * entry of 27) — those say what the target earns. Weights for every target but the last
- * leave the rest to the last one; weights for fewer, or adding up to more than 100 %, are
- * asked about.
+ * How much of the peak position each target sells: the signal's weights, else equal
+ * shares, the last one "rest" (docs/plan-format.md#tranche-signal). A percentage after a
+ * target is its weight (`39265 - 20%`) unless it is the move to that target: written with
+ * a sign (`(+3%)`) or equal to the distance from the entry, plain or times a leverage
+ * (`22.95 (15%)` on an entry of 27) — those say what the target earns. Weights for every
+ * target but the last leave the rest to the last one; weights for fewer, or adding up to
+ * more than 100 %, are asked about.
  */
 export function targetShares(
   targets: readonly WeightedTarget[],

@@ -56,10 +56,19 @@ function futuresInstrument(url: URL): PageInstrument | undefined {
   return symbol === undefined ? undefined : splitJoinedPair(symbol);
 }
 
-/** The title when it has the price, else the order book's ticker, never when the title names another pair. */
+/**
+ * The title when it has the price, else the order book's ticker, never when the title
+ * names another pair. With both on the page, the ticker's price comes along as the second
+ * reading that lib/watch cross-checks the title's against.
+ */
 function readTradePage(root: Document, page: PageInstrument): ReadResult {
   const title = readExchangeTitle(root, { page, convention: CONVENTION });
-  if (title.ok) return title;
+  if (title.ok) {
+    const ticker = readDomPrice(root, ORDER_BOOK_TICKER, CONVENTION);
+    if (!ticker.ok) return title;
+    const second = { place: 'order book', price: ticker.price, followsPointer: false } as const;
+    return { ok: true, quote: { ...title.quote, second } };
+  }
   if (!title.mayReadPage) return { ok: false, reason: title.reason };
   const shown = root.querySelector(ORDER_BOOK_TICKER);
   if (shown === null) {
@@ -105,12 +114,14 @@ export const binanceFutures: SiteAdapter = {
 /*
  * Fixtures stand for:
  * - https://www.binance.com/en/trade/BTC_USDT?type=spot (normal, loading, background, ticker
- *   in the DOM), then ETH_USDT after a switch and mid-switch
+ *   in the DOM; title and ticker agreeing, apart, the ticker a dash), then ETH_USDT after a
+ *   switch and mid-switch
  * - https://www.binance.com/ko/trade/ORCA_USDC?type=spot and the same pair in zh-CN, zh-TC,
  *   ja, ru, es, pt-BR, tr, vi, fr, de, uk-UA and ar (the newer title in each language)
  * - https://www.binance.com/en/trade/PUMPU_USDT?type=spot (the older title with the base alone)
  * - https://www.binance.com/en/trade/牛来_USDT?type=spot (a price rounded to 0.00000)
  * - https://www.binance.com/es/trade/BTC_USDT?type=spot (server-rendered)
- * - https://www.binance.com/en/futures/BTCUSDT (normal, loading), then ETHUSDT after a switch;
+ * - https://www.binance.com/en/futures/BTCUSDT (normal, loading, title and ticker apart), then
+ *   ETHUSDT after a switch;
  *   https://www.binance.com/en/futures/CHIPUSDT and its zh-CN, ko, ru, es, ja titles
  */

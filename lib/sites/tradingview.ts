@@ -149,8 +149,14 @@ function readChart(root: Document, url: URL): ReadResult {
     };
   }
   const symbol = hasUrlSymbol ? urlSymbol : reading.symbol;
-  if ('price' in reading)
-    return { ok: true, quote: { symbol: symbol ?? reading.symbol, price: reading.price, source: 'title' } };
+  if ('price' in reading) {
+    const quote = { symbol: symbol ?? reading.symbol, price: reading.price, source: 'title' } as const;
+    // The legend's close comes along to be cross-checked; it follows the mouse (lib/watch).
+    const legend = readLegendClose(root);
+    if (!legend.ok) return { ok: true, quote };
+    const second = { place: 'chart legend', price: legend.price, followsPointer: true } as const;
+    return { ok: true, quote: { ...quote, second } };
+  }
   // Only a title that shows no price at all lets the legend speak: a malformed one is a page in an unknown state.
   if (reading.hasPrice) return { ok: false, reason: reading.reason };
   if (symbol === undefined)
@@ -192,13 +198,14 @@ export const tradingView: SiteAdapter = {
     if (segment !== undefined) return readSymbolPage(root, url, segment);
     return { ok: false, reason: `${url.pathname} is neither a TradingView chart nor a symbol page` };
   },
-  // Symbol pages print the price in these elements; charts carry it in the title, else the legend.
+  // Symbol pages print the price in these elements; charts carry it in the title and the legend.
   watchSelector: `${SYMBOL_LAST_VALUE}, ${SYMBOL_LAST_CLASS}, ${LEGEND_SERIES}`,
 };
 
 /*
  * Fixtures stand for:
- * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT (normal, loading, switched, mid-switch)
+ * - https://www.tradingview.com/chart/aBcD1234/?symbol=BINANCE%3ABTCUSDT (normal, loading, switched, mid-switch;
+ *   the title beside the legend's last bar, and beside a bar under the mouse)
  * - https://www.tradingview.com/chart/ (a layout opened without ?symbol=)
  * - https://www.tradingview.com/symbols/BINANCE-BTCUSDT/ (symbol page)
  * - https://www.tradingview.com/symbols/NASDAQ-AAPL/ (symbol page before its quote arrives)

@@ -10,6 +10,26 @@ export interface Quote {
   readonly price: string;
   /** Where on the page the number came from, for the popup's "source" column. */
   readonly source: 'title' | 'dom';
+  /**
+   * The same last price read from a second place on the page, when the page shows it
+   * there too and the quote's own comes from the title: lib/watch cross-checks the two.
+   */
+  readonly second?: SecondPrice;
+}
+
+/** Where a page shows its last price, in the words the trader reads in "title 61,293.4 vs order book 61,020.0". */
+export type PricePlace = 'title' | 'order book' | 'chart legend';
+
+/** A page's last price as a second place on it shows it. */
+export interface SecondPrice {
+  readonly place: Exclude<PricePlace, 'title'>;
+  /** Canonical decimal string from lib/price. */
+  readonly price: string;
+  /**
+   * Whether it shows whatever the mouse points at: a chart's legend shows the bar under
+   * the pointer while the trader hovers the chart, and the last bar only otherwise.
+   */
+  readonly followsPointer: boolean;
 }
 
 export type ReadResult = { ok: true; quote: Quote } | { ok: false; reason: string };

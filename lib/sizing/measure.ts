@@ -1,4 +1,4 @@
-import { Decimal } from '../decimal';
+import { Decimal, toCanonical } from '../decimal';
 import type { Distance, Level, Plan } from '../plan/schema';
 import { measureOf } from '../plan/schema';
 import type { Side } from '../plan/side';
@@ -41,4 +41,40 @@ export function stopFrom(plan: Plan, fill: Decimal, atr: Decimal | null): Decima
   if (kind === 'price') return roundStop(new Decimal(value), tick, plan.side);
   const distance = distanceOf(kind === 'atr' ? { atr: value } : { percent: value }, fill, atr);
   return roundStop(fill.minus(distance.mul(direction(plan.side))), tick, plan.side);
+}
+
+/** Places kept when a dragged price becomes a measure again: finer than any trader writes an R or a percent. */
+const MEASURE_PLACES = 4;
+
+/**
+ * The inverse of `levelFrom`: the value of a level's measure that puts it at `level`
+ * (a price dragged on the chart), measured from `from` like the plan measures it. A level
+ * on the wrong side of `from` gives a value of 0 or below, which the plan's checks refuse.
+ */
+export function levelMeasure(
+  kind: keyof Level,
+  level: Decimal,
+  from: Decimal,
+  side: Side,
+  r: Decimal,
+  atr: Decimal | null,
+): string {
+  if (kind === 'price') return toCanonical(level);
+  const move = level.minus(from).mul(direction(side));
+  const unit = kind === 'r' ? r : kind === 'percent' ? from.div(100) : atr;
+  if (unit === null || unit.isZero()) throw new Error(`no ${kind} to measure from`);
+  return toCanonical(move.div(unit).toDecimalPlaces(MEASURE_PLACES, Decimal.ROUND_HALF_UP));
+}
+
+/** The stop's measure that puts it at `stop`, below a long's entry (above a short's) as the plan measures it. */
+export function stopMeasure(
+  kind: 'price' | 'atr' | 'percent',
+  stop: Decimal,
+  entry: Decimal,
+  side: Side,
+  atr: Decimal | null,
+): string {
+  if (kind === 'price') return toCanonical(stop);
+  const opposite: Side = side === 'long' ? 'short' : 'long';
+  return levelMeasure(kind, stop, entry, opposite, new Decimal(1), atr);
 }

@@ -28,15 +28,44 @@ export const StoredQuoteSchema = z.object({
 });
 export type StoredQuote = z.infer<typeof StoredQuoteSchema>;
 
+const PlacedPriceSchema = z.object({
+  /** Where the page shows it, as the trader reads it: "title", "order book", "chart legend". */
+  place: z.string(),
+  price: PriceSchema,
+});
+
+/**
+ * A page showing its last price in two places that disagree (lib/watch/cross-check): it
+ * sends no tick meanwhile, and the trader is shown both numbers. The quote keeps the last
+ * price both agreed on; a tick newer than `time` ends the divergence.
+ */
+export const StoredDivergenceSchema = z.object({
+  venue: z.string(),
+  symbol: z.string(),
+  first: PlacedPriceSchema,
+  second: PlacedPriceSchema,
+  /** When the two began to disagree. */
+  since: EpochMillisSchema,
+  /** When the page showed these two numbers. */
+  time: EpochMillisSchema,
+  receivedAt: EpochMillisSchema,
+});
+export type StoredDivergence = z.infer<typeof StoredDivergenceSchema>;
+
 export const QuotesRecordSchema = z.object({
   version: z.literal(1),
   /** By `quoteKey(venue, symbol)`. */
   quotes: z.record(z.string(), StoredQuoteSchema),
+  /**
+   * By `quoteKey(venue, symbol)`: the pages whose two prices disagree now. Absent from
+   * records written before the cross-check: none then.
+   */
+  divergences: z.record(z.string(), StoredDivergenceSchema).default({}),
 });
 export type QuotesRecord = z.infer<typeof QuotesRecordSchema>;
 
 export function emptyQuotesRecord(): QuotesRecord {
-  return { version: 1, quotes: {} };
+  return { version: 1, quotes: {}, divergences: {} };
 }
 
 export const QUOTES: RecordSpec<QuotesRecord> = {
@@ -60,12 +89,19 @@ export interface QuoteTick {
 
 /**
  * Record a tick as the latest quote of its venue and symbol. Two tabs on the same symbol
- * can deliver out of order; the older tick then changes nothing.
+ * can deliver out of order; the older tick then changes nothing. A tick newer than a
+ * divergence of the same venue and symbol ends it: the page's prices agree again (or
+ * another page of it gives a price both its places agree on).
  */
 export function applyTick(record: QuotesRecord, tick: QuoteTick, receivedAt: number): QuotesRecord {
   const key = quoteKey(tick.venue, tick.symbol);
   const current = record.quotes[key];
   if (current !== undefined && current.time > tick.time) return record;
+  const divergence = record.divergences[key];
+  const divergences =
+    divergence !== undefined && divergence.time <= tick.time
+      ? withoutKey(record.divergences, key)
+      : record.divergences;
   const quote: StoredQuote = {
     venue: tick.venue,
     symbol: tick.symbol,
@@ -75,7 +111,49 @@ export function applyTick(record: QuotesRecord, tick: QuoteTick, receivedAt: num
     receivedAt,
     staleSince: null,
   };
-  return { version: 1, quotes: { ...record.quotes, [key]: quote } };
+  return { version: 1, quotes: { ...record.quotes, [key]: quote }, divergences };
+}
+
+export interface QuoteDivergence {
+  readonly venue: string;
+  /** Normalized (lib/sites/symbol). */
+  readonly symbol: string;
+  readonly first: { readonly place: string; readonly price: string };
+  readonly second: { readonly place: string; readonly price: string };
+  readonly since: number;
+  readonly time: number;
+}
+
+/**
+ * Record that a page's two prices disagree, unless a tick newer than the numbers it
+ * reports arrived meanwhile (from another tab, or the same page agreeing again). The quote
+ * itself is left as it was: a price in dispute never becomes the last price, which the
+ * worker gives to the plans again when it restarts.
+ */
+export function applyDivergence(
+  record: QuotesRecord,
+  divergence: QuoteDivergence,
+  receivedAt: number,
+): QuotesRecord {
+  const key = quoteKey(divergence.venue, divergence.symbol);
+  const current = record.quotes[key];
+  if (current !== undefined && current.time > divergence.time) return record;
+  const { venue, symbol, first, second, since, time } = divergence;
+  const stored: StoredDivergence = {
+    venue,
+    symbol,
+    first: { place: first.place, price: first.price },
+    second: { place: second.place, price: second.price },
+    since,
+    time,
+    receivedAt,
+  };
+  return { ...record, divergences: { ...record.divergences, [key]: stored } };
+}
+
+function withoutKey<T>(entries: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = entries;
+  return rest;
 }
 
 /**
@@ -89,5 +167,5 @@ export function applyStale(
   const key = quoteKey(stale.venue, stale.symbol);
   const current = record.quotes[key];
   if (current === undefined || current.time > stale.since || current.staleSince !== null) return record;
-  return { version: 1, quotes: { ...record.quotes, [key]: { ...current, staleSince: stale.since } } };
+  return { ...record, quotes: { ...record.quotes, [key]: { ...current, staleSince: stale.since } } };
 }

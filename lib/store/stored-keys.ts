@@ -1,12 +1,16 @@
+import { ACCOUNT_DEFAULTS_KEY } from './account-defaults';
 import { ALERT_SETTINGS_KEY } from './alert-settings';
 import { JOURNAL_PREFIX } from './journal';
 import { STORAGE_VERSION_KEY } from './migrations';
 import { OUTBOX_KEY } from './outbox';
 import { OVERLAY_SETTINGS_KEY } from './overlay-settings';
 import { PICKED_SITES_KEY, PICKER_PENDING_KEY } from './picked-sites';
+import { PLAN_TEMPLATES_KEY } from './plan-templates';
+import { PLANNER_DRAFT_KEY } from './planner-draft';
 import { PLAN_INDEX_KEY, PLAN_RECORD_PREFIX } from './plans';
 import { QUOTES_KEY } from './quotes';
 import { SECURITY_KEY } from './security';
+import { TAB_PAGES_KEY } from './tab-pages';
 import { TICK_HISTORY_PREFIX } from './tick-history';
 import { PLAN_TRASH_KEY } from './trash';
 import { WATCH_SETTINGS_KEY } from './watch-settings';
@@ -28,6 +32,10 @@ const BY_KEY: Readonly<Record<string, string>> = {
   [PICKER_PENDING_KEY]: 'Price picker in progress',
   [OVERLAY_SETTINGS_KEY]: 'On-page panel settings',
   [SECURITY_KEY]: 'Refused-message counters',
+  [PLANNER_DRAFT_KEY]: 'Plan being designed (draft)',
+  [ACCOUNT_DEFAULTS_KEY]: 'Account equity and risk',
+  [PLAN_TEMPLATES_KEY]: 'Your plan templates',
+  [TAB_PAGES_KEY]: 'Page of each tab',
 };
 
 /** What the record under `key` is, in words; `raw` names a plan when it still can. Null for a key no stored thing uses. */

@@ -1,14 +1,18 @@
+import { ACCOUNT_DEFAULTS, type AccountDefaults } from './account-defaults';
 import { ALERT_SETTINGS, type AlertSettings } from './alert-settings';
 import { JournalRepository } from './journal';
 import { Outbox } from './outbox';
 import { OVERLAY_SETTINGS, type OverlaySettings } from './overlay-settings';
 import { PICKED_SITES, PICKER_PENDING, type PickedSitesRecord, type PickerPending } from './picked-sites';
+import { PLAN_TEMPLATES, type PlanTemplates } from './plan-templates';
 import { PlanRepository } from './plan-repository';
+import { PLANNER_DRAFT, type PlannerDraft } from './planner-draft';
 import { Quarantine } from './quarantine';
 import { QUOTES, type QuotesRecord } from './quotes';
 import { SECURITY, type SecurityRecord } from './security';
 import type { StorageArea } from './storage-area';
 import { StoredRecord } from './stored-record';
+import { TAB_PAGES, type TabPages } from './tab-pages';
 import { TickHistoryStore } from './tick-history-store';
 import { Trash } from './trash';
 import { WATCH_SETTINGS, type WatchSettings } from './watch-settings';
@@ -30,6 +34,11 @@ export interface Stores {
   /** In storage.session. */
   readonly pickerPending: StoredRecord<PickerPending | null>;
   readonly security: StoredRecord<SecurityRecord>;
+  readonly plannerDraft: StoredRecord<PlannerDraft | null>;
+  readonly accountDefaults: StoredRecord<AccountDefaults>;
+  readonly planTemplates: StoredRecord<PlanTemplates>;
+  /** In storage.session. */
+  readonly tabPages: StoredRecord<TabPages>;
 }
 
 export interface StoresDeps {
@@ -58,5 +67,9 @@ export function createStores({ local, session, now, log, newId }: StoresDeps): S
     pickedSites: new StoredRecord(local, PICKED_SITES, quarantine),
     pickerPending: new StoredRecord(session, PICKER_PENDING, quarantine),
     security: new StoredRecord(local, SECURITY, quarantine),
+    plannerDraft: new StoredRecord(local, PLANNER_DRAFT, quarantine),
+    accountDefaults: new StoredRecord(local, ACCOUNT_DEFAULTS, quarantine),
+    planTemplates: new StoredRecord(local, PLAN_TEMPLATES, quarantine),
+    tabPages: new StoredRecord(session, TAB_PAGES, quarantine),
   };
 }

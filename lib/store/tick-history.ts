@@ -104,8 +104,13 @@ export function bucketKey(symbol: string, tier: Tier, start: number): string {
   return `${TICK_HISTORY_PREFIX}${tier}/${encodeURIComponent(symbol)}/${start}`;
 }
 
+/** How long one bucket of a tier covers: an hour of seconds, a day of minutes. */
+export function bucketSpanMillis(tier: Tier): number {
+  return tier === Tier.seconds ? HOUR : DAY;
+}
+
 function bucketStart(tier: Tier, time: number): number {
-  const size = tier === Tier.seconds ? HOUR : DAY;
+  const size = bucketSpanMillis(tier);
   return Math.floor(time / size) * size;
 }
 
@@ -250,7 +255,7 @@ function bucketsToDrop(
   const drop: string[] = [];
   const kept: [string, IndexEntry][] = [];
   for (const [key, entry] of Object.entries(entries)) {
-    const size = entry.tier === Tier.seconds ? HOUR : DAY;
+    const size = bucketSpanMillis(entry.tier);
     const retention =
       entry.tier === Tier.seconds ? limits.secondsRetentionMillis : limits.minutesRetentionMillis;
     if (entry.start + size <= nowMillis - retention) drop.push(key);

@@ -1,6 +1,7 @@
-import type { StaleMessage, TickMessage } from '../messages/requests';
+import type { DivergedMessage, StaleMessage, TickMessage } from '../messages/requests';
 import type { Clock } from './clock';
 import { Coalescer } from './coalescer';
+import { CrossCheck, type PricePair } from './cross-check';
 import { INITIAL_JUMP_GUARD, judgePrice, type JumpGuardState } from './jump-guard';
 import { Staleness } from './staleness';
 
@@ -28,10 +29,12 @@ export type PageRead =
       readonly price: string;
       /** The adapter id, or 'picker'. */
       readonly source: string;
+      /** Both prices, when the page shows its last price in two places (lib/watch/cross-check). */
+      readonly pair?: PricePair | undefined;
     }
   | { readonly ok: false; readonly reason: string };
 
-export type WatchMessage = TickMessage | StaleMessage;
+export type WatchMessage = TickMessage | StaleMessage | DivergedMessage;
 
 export interface PageWatchOptions {
   readonly clock: Clock;
@@ -59,6 +62,8 @@ interface Instrument {
  *
  * - bursts of changes are coalesced (Coalescer), the latest value always sent;
  * - a price is sent when it differs from the last one sent, or to end a stale period;
+ * - a page that shows its price in two places sends nothing while they disagree, and says
+ *   so once they have disagreed for longer than a moment (cross-check);
  * - an implausible jump is held until a second read confirms it (jump-guard);
  * - a price not refreshed for `staleAfterSeconds` is reported stale, once;
  * - a read naming another symbol or venue starts afresh, so the new symbol's first price
@@ -70,9 +75,14 @@ export class PageWatch {
   private instrument: Instrument | null = null;
   private guard: JumpGuardState = INITIAL_JUMP_GUARD;
   private lastSentPrice: string | null = null;
-  /** The background was told the current symbol is stale; the next accepted read ends that. */
-  private hasReportedStale = false;
-  private cancelRecheck: (() => void) | null = null;
+  /**
+   * The background was told the current symbol is stale or diverged: the next accepted read
+   * ends that with a tick, even at the price last sent.
+   */
+  private isTickOwed = false;
+  private readonly crossCheck = new CrossCheck();
+  /** The one timed re-read, for a held jump or a disagreement that a change may never end. */
+  private recheck: { readonly at: number; readonly cancel: () => void } | null = null;
   /** Symbols this page showed before a switch, each with the timer that reports it stale. */
   private readonly retired = new Map<string, () => void>();
   private isStopped = false;
@@ -111,22 +121,36 @@ export class PageWatch {
     const key = `${read.venue}|${symbol}`;
     if (this.instrument?.key !== key) this.switchTo({ key, venue: read.venue, symbol });
 
+    const now = this.options.clock.now();
+    // Two places on the page that disagree send nothing: either price could be the wrong one.
+    // The staleness clock is not refreshed either: no price is accepted.
+    const verdict = this.crossCheck.judge(read.pair ?? null, now);
+    if (verdict.kind === 'hold') {
+      if (verdict.recheckAt !== null) this.recheckAt(verdict.recheckAt);
+      return false;
+    }
+    if (verdict.kind === 'report') {
+      const { first, second, since } = verdict;
+      this.isTickOwed = true;
+      this.options.send({ type: 'diverged', venue: read.venue, symbol, first, second, since, time: now });
+      return false;
+    }
+
     const isTimerRead = cause === 'recheck' || cause === 'deadline';
-    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null;
+    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null || this.isTickOwed;
     if (isTimerRead && !isNews) return false;
 
-    const now = this.options.clock.now();
     this.staleness.refreshed(now);
     const judgement = judgePrice(this.guard, read.price, this.options.jumpHoldPercent);
     this.guard = judgement.state;
     if (judgement.verdict === 'hold') {
-      this.startRecheck();
+      this.recheckAt(now + JUMP_RECHECK_MILLIS);
       return true;
     }
     this.stopRecheck();
-    if (read.price !== this.lastSentPrice || this.hasReportedStale) {
+    if (read.price !== this.lastSentPrice || this.isTickOwed) {
       this.lastSentPrice = read.price;
-      this.hasReportedStale = false;
+      this.isTickOwed = false;
       this.options.send({
         type: 'tick',
         venue: read.venue,
@@ -150,7 +174,8 @@ export class PageWatch {
     this.instrument = next;
     this.guard = INITIAL_JUMP_GUARD;
     this.lastSentPrice = null;
-    this.hasReportedStale = false;
+    this.isTickOwed = false;
+    this.crossCheck.reset();
     this.staleness.reset();
     this.stopRecheck();
   }
@@ -173,7 +198,7 @@ export class PageWatch {
     const refreshedAt = this.staleness.refreshedAt;
     if (instrument === null || refreshedAt === null) return;
     this.staleness.markStale();
-    this.hasReportedStale = true;
+    this.isTickOwed = true;
     this.sendStale(instrument, refreshedAt);
   }
 
@@ -181,16 +206,19 @@ export class PageWatch {
     this.options.send({ type: 'stale', venue: instrument.venue, symbol: instrument.symbol, since });
   }
 
-  private startRecheck(): void {
-    if (this.cancelRecheck !== null) return;
-    this.cancelRecheck = this.options.clock.setTimer(() => {
-      this.cancelRecheck = null;
+  /** Read the page again at `at`, unless a re-read is due sooner (it asks again if it must). */
+  private recheckAt(at: number): void {
+    if (this.recheck !== null && this.recheck.at <= at) return;
+    this.stopRecheck();
+    const cancel = this.options.clock.setTimer(() => {
+      this.recheck = null;
       this.readPage('recheck');
-    }, JUMP_RECHECK_MILLIS);
+    }, at - this.options.clock.now());
+    this.recheck = { at, cancel };
   }
 
   private stopRecheck(): void {
-    this.cancelRecheck?.();
-    this.cancelRecheck = null;
+    this.recheck?.cancel();
+    this.recheck = null;
   }
 }

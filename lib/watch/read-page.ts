@@ -31,13 +31,16 @@ export function readPage(root: Document, url: URL, picked: PickedElement | null)
   if (picked !== null) return readPickedPage(root, url, picked);
   const reading = readQuote(root, url);
   if (!reading.ok) return { ok: false, reason: reading.reason };
+  const { quote } = reading;
   return {
     ok: true,
     venue: pageVenue(url, false),
-    symbol: reading.quote.symbol,
-    price: reading.quote.price,
+    symbol: quote.symbol,
+    price: quote.price,
     source: reading.adapterId,
-    from: reading.quote.source,
+    from: quote.source,
+    // An adapter gives a second price only beside the title's (lib/sites/types).
+    pair: quote.second && { first: { place: 'title', price: quote.price }, second: quote.second },
   };
 }
 

@@ -38,8 +38,12 @@ export function chooseTargets(
     case 'title':
       return { selector: null, body: 'none' };
     case 'adapter': {
-      const isReadFromTitle = lastRead !== null && lastRead.ok && lastRead.from === 'title';
-      if (isReadFromTitle) return { selector: null, body: 'none' };
+      if (lastRead !== null && lastRead.ok && lastRead.from === 'title') {
+        // A second place showing the price is watched too: the cross-check must see it
+        // move on its own (a frozen title, a legend following the mouse).
+        const isSecondShown = lastRead.pair !== undefined && mode.watchSelector !== null && isSelectorFound;
+        return { selector: isSecondShown ? mode.watchSelector : null, body: 'none' };
+      }
       // The price element itself (even while it shows no price yet: its text will change),
       // plus added and removed nodes in case the page re-renders it.
       if (mode.watchSelector !== null && isSelectorFound)

@@ -5,7 +5,7 @@ import type { QuarantineEntry } from '../store/quarantine';
 import type { Stores } from '../store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../store/tick-history';
 import type { PlanService } from './plan-service';
-import { quoteForPlan } from './plan-quote';
+import { divergenceForPlan, quoteForPlan } from './plan-quote';
 import { keptAsideViews } from './quarantine-view';
 import { isTickForPlan } from './routing';
 import { planView } from './view';
@@ -44,13 +44,12 @@ export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Pro
     return isAll || record.status === 'armed' || record.status === 'active';
   });
   const views = await Promise.all(
-    shown.map(async (record) =>
-      planView(
-        record,
-        quoteForPlan(record.plan.instrument, quotes, at, settings.staleAfterSeconds),
-        await deps.journal(record.id),
-      ),
-    ),
+    shown.map(async (record) => {
+      const { instrument } = record.plan;
+      const quote = quoteForPlan(instrument, quotes, at, settings.staleAfterSeconds);
+      const divergence = divergenceForPlan(instrument, quotes, quote);
+      return planView(record, quote, await deps.journal(record.id), divergence);
+    }),
   );
   // Listed last, so that what this very view found unreadable is in it.
   const quarantined = isAll ? keptAsideViews(await deps.keptAside(), newer) : [];

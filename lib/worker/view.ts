@@ -25,6 +25,18 @@ export interface QuoteView {
   readonly isStale: boolean;
 }
 
+/** A price and where the page shows it ("title", "order book", "chart legend"). */
+export interface PlacedPriceView {
+  readonly place: string;
+  readonly price: string;
+}
+
+/** The page shows its last price in two places that disagree: no tick is taken until they agree. */
+export interface DivergenceView {
+  readonly first: PlacedPriceView;
+  readonly second: PlacedPriceView;
+}
+
 export interface LevelView {
   readonly tranche: string;
   readonly label: string;
@@ -72,6 +84,8 @@ export interface PlanView {
   readonly tickSize: string;
   readonly lotStep: string;
   readonly quote: QuoteView | null;
+  /** Why no tick is taken although the page shows a price (lib/watch/cross-check); null when none is held. */
+  readonly divergence: DivergenceView | null;
   readonly position: string;
   readonly averageEntry: string | null;
   readonly openRisk: string;
@@ -105,6 +119,7 @@ export function planView(
   record: PlanRecord,
   quote: QuoteInput | null,
   journal: readonly JournalEntry[],
+  divergence: DivergenceView | null = null,
 ): PlanView {
   const { plan, engine } = record;
   const { instrument, side } = plan;
@@ -214,6 +229,7 @@ export function planView(
             receivedAt: quote.time,
             isStale: quote.isStale,
           },
+    divergence,
     position: toCanonical(position),
     averageEntry: average === null ? null : toCanonical(average.toDecimalPlaces(10)),
     openRisk: toCanonical(openRisk.toDecimalPlaces(10)),

@@ -182,7 +182,7 @@ describe('tranche command line', { timeout: 30_000 }, () => {
   });
 });
 
-describe('tranche signal (SPEC §5)', { timeout: 30_000 }, () => {
+describe('tranche signal (docs/plan-format.md: from a trade signal)', { timeout: 30_000 }, () => {
   const SIGNALS = 'test/fixtures/signals';
 
   it('prints the plan file for a signal, exit 0, on the account given', () => {

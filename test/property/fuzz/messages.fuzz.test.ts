@@ -41,6 +41,15 @@ const VALID = {
     source: 'binance-futures',
   },
   stale: { type: 'stale', venue: 'binance-futures', symbol: 'BTCUSDT', since: 1_764_149_400_000 },
+  diverged: {
+    type: 'diverged',
+    venue: 'binance-futures',
+    symbol: 'BTCUSDT',
+    first: { place: 'title', price: '61293.4' },
+    second: { place: 'order book', price: '61020' },
+    since: 1_764_149_400_000,
+    time: 1_764_149_401_500,
+  },
   'watch-config': { type: 'watch-config' },
   'picker-result': {
     type: 'picker-result',
@@ -73,6 +82,21 @@ const VALID = {
     host: 'www.binance.com',
     position: { left: 4, top: 8 },
   },
+  'planner-draft-get': { type: 'planner-draft-get' },
+  'planner-draft-set': { type: 'planner-draft-set', text: '{"format":"tranche.plan/1"}' },
+  'account-defaults-get': { type: 'account-defaults-get' },
+  'account-defaults-set': { type: 'account-defaults-set', equity: '10000', riskPercent: '1' },
+  'templates-list': { type: 'templates-list' },
+  'template-save': { type: 'template-save', label: 'My pyramid', plan: { format: 'tranche.plan/1' } },
+  'template-delete': { type: 'template-delete', id: 'template-0001' },
+  'tick-history-spans': { type: 'tick-history-spans' },
+  'tick-history-read': {
+    type: 'tick-history-read',
+    symbol: 'BTCUSDT',
+    fromMillis: 1_764_149_400_000,
+    toMillis: 1_764_153_000_000,
+  },
+  'page-quote': { type: 'page-quote', page: { tabId: 7, origin: 'https://www.binance.com' } },
 } as const satisfies { readonly [T in RequestType]: RequestOf<T> };
 
 const hostileValueArb = fc.oneof(
@@ -178,6 +202,9 @@ describe('fuzz: every message schema and the sender check', () => {
           if (accepted.sender.role === 'extension-page') return false;
           const origin = accepted.sender.origin;
           if (!CONTEXT.contentOrigins.some((pattern) => originMatchesPattern(origin, pattern))) return false;
+          if (request.type === 'diverged') {
+            return checkPageClaim(request, pageUrlOf(sender), CONTEXT.picked[origin] ?? null).ok;
+          }
           if (request.type !== 'tick') return true;
           return (
             POSITIVE_DECIMAL_PATTERN.test(request.price) &&

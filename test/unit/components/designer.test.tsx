@@ -3,62 +3,25 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { LadderChart } from '../../../components/LadderChart';
-import { PlanDesigner, type PlanDesignerProps } from '../../../components/PlanDesigner';
 import { RiskTable } from '../../../components/RiskTable';
 import { planLadder } from '../../../lib/sim/ladder';
 import { plan } from '../helpers';
+import { charts } from './chart-mock';
+import { renderDesigner } from './designer-setup';
 
-/** lightweight-charts draws on canvas, which happy-dom lacks: a recorder stands in for it. */
-const charts = vi.hoisted(() => ({
-  created: [] as { priceLines: { price: number; title: string }[]; data: unknown[][]; removed: boolean }[],
-}));
-vi.mock('lightweight-charts', () => ({
-  LineSeries: 'Line',
-  LineStyle: { Solid: 0, Dotted: 1, Dashed: 2 },
-  LineType: { Simple: 0, WithSteps: 1 },
-  createSeriesMarkers: vi.fn(),
-  createChart: vi.fn(() => {
-    const chart = {
-      priceLines: [] as { price: number; title: string }[],
-      data: [] as unknown[][],
-      removed: false,
-    };
-    charts.created.push(chart);
-    return {
-      addSeries: () => ({
-        setData: (points: unknown[]) => chart.data.push(points),
-        createPriceLine: (line: { price: number; title: string }) =>
-          chart.priceLines.push({ price: line.price, title: line.title }),
-      }),
-      timeScale: () => ({ fitContent: () => undefined }),
-      remove: () => {
-        chart.removed = true;
-      },
-    };
-  }),
-}));
+vi.mock('lightweight-charts', () => import('./chart-mock'));
 
 afterEach(() => {
   cleanup();
   charts.created.length = 0;
 });
 
-function designer(): PlanDesignerProps {
-  const props: PlanDesignerProps = {
-    saveResult: null,
-    isSaving: false,
-    onSaveDraft: vi.fn(),
-    onExport: vi.fn(),
-    onShowSaved: vi.fn(),
-  };
-  render(<PlanDesigner {...props} />);
-  return props;
-}
+const designer = renderDesigner;
 
 const editor = () => screen.getByLabelText('Plan JSON') as HTMLTextAreaElement;
 
 describe('the plan editor', () => {
-  it('checks the plan at every keystroke and lists each problem on its field', () => {
+  it('checks the plan file at every keystroke and lists each problem on its field', () => {
     const props = designer();
     expect(screen.getByText('✓ Valid plan.')).toBeTruthy();
     const saveButton = screen.getByRole('button', { name: 'Save as draft' }) as HTMLButtonElement;
@@ -68,7 +31,10 @@ describe('the plan editor', () => {
     const problems = within(screen.getByRole('list', { name: 'Problems' })).getAllByRole('listitem');
     expect(problems.map((item) => item.getAttribute('data-field'))).toEqual(['stop.price']);
     expect(problems[0]?.textContent).toMatch(/stop must be below entry for a long \(stop 105, entry 100\)/);
-    expect(editor().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.querySelector('[data-field="stop"] input')?.getAttribute('aria-invalid'),
+      'the form marks the stop',
+    ).toBe('true');
     expect(saveButton.disabled, 'an invalid plan is not saved').toBe(true);
     expect(
       screen.queryByRole('table', { name: 'Risk per tranche' }),
@@ -76,7 +42,8 @@ describe('the plan editor', () => {
     ).toBeNull();
 
     fireEvent.input(editor(), { target: { value: '{ "format": ' } });
-    expect(screen.getByText(/The plan is not JSON/)).toBeTruthy();
+    expect(screen.getByText(/The plan file is not JSON/)).toBeTruthy();
+    expect(editor().getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.input(editor(), { target: { value: editor().value + '"tranche.plan/1" }' } });
     const fields = within(screen.getByRole('list', { name: 'Problems' }))
@@ -244,5 +211,179 @@ describe('the ladder chart', () => {
       [[{ time: 1, value: 1 }]],
       [[{ time: 1, value: 2 }]],
     ]);
+  });
+});
+
+describe('the ladder chart’s drag (any owner: the planner, a live plan’s stop)', () => {
+  it('hands over the key and the snapped price of a keyed level; a level without a key stays put', () => {
+    const onDragLevel = vi.fn();
+    render(
+      <LadderChart
+        label="test"
+        height={100}
+        formatValue={String}
+        formatTime={String}
+        series={[{ title: 'a', color: 'text', points: [{ time: 1, value: 100 }] }]}
+        levels={[
+          { price: 95, title: 'Stop', color: 'sell', style: 'solid', key: 'stop' },
+          { price: 80, title: 'Support', color: 'muted', style: 'dotted' },
+        ]}
+        onDragLevel={onDragLevel}
+        snapPrice={(price) => Math.round(price)}
+      />,
+    );
+    const chart = document.querySelector('.tr-chart') as HTMLElement;
+    // The mock draws price p at y = 1000 − p: the stop's line is at 905, the support's at 920.
+    fireEvent.pointerDown(chart, { clientY: 905, pointerId: 1 });
+    fireEvent.pointerMove(chart, { clientY: 902.4, pointerId: 1 });
+    fireEvent.pointerUp(chart, { clientY: 902.4, pointerId: 1 });
+    expect(onDragLevel).toHaveBeenCalledWith('stop', 98);
+    fireEvent.pointerDown(chart, { clientY: 920, pointerId: 2 });
+    fireEvent.pointerMove(chart, { clientY: 900, pointerId: 2 });
+    fireEvent.pointerUp(chart, { clientY: 900, pointerId: 2 });
+    expect(onDragLevel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('dragging the ladder’s levels', () => {
+  /** Drag a level's line (the chart mock draws price p at y = 1000 − p) to a new price. */
+  function drag(from: number, to: number): void {
+    const chart = document.querySelector('.tr-ladder .tr-chart') as HTMLElement;
+    fireEvent.pointerDown(chart, { clientY: 1000 - from, pointerId: 1 });
+    fireEvent.pointerMove(chart, { clientY: 1000 - to, pointerId: 1 });
+    fireEvent.pointerUp(chart, { clientY: 1000 - to, pointerId: 1 });
+  }
+  const file = () => JSON.parse((screen.getByLabelText('Plan JSON') as HTMLTextAreaElement).value);
+  const level = (tranche: string) =>
+    document.querySelector(`table[aria-label="Risk per tranche"] tr[data-tranche="${tranche}"] td`)
+      ?.textContent;
+
+  // The pyramid preset: entry 100, stop 95 (R = 5), adds at +1R from the fill before (105, 110),
+  // targets at 3R (115) and 5R (125) from the entry.
+  it.each([
+    {
+      what: 'a target, in R from the entry',
+      from: 115,
+      to: 120.004,
+      path: ['scaleOut', 0, 'at'],
+      measure: { r: '4' },
+    },
+    {
+      what: 'an add, in R from the add before it',
+      from: 110,
+      to: 112,
+      path: ['scaleIn', 1, 'step'],
+      measure: { r: '1.4' },
+    },
+    { what: 'the stop, at its price', from: 95, to: 96, path: ['stop'], measure: { price: '96' } },
+    { what: 'the entry, at its price', from: 100, to: 99.5, path: ['entry', 'price'], measure: '99.5' },
+  ])('$what: snapped to the tick, the form and the risk table follow', ({ from, to, path, measure }) => {
+    designer();
+    drag(from, to);
+    let value: unknown = file();
+    for (const key of path) value = (value as Record<string | number, unknown>)[key];
+    expect(value).toEqual(measure);
+    expect(charts.created.at(-2)?.moved.at(-1)?.price, 'the line followed the pointer, on the tick').toBe(
+      Math.round(to * 100) / 100,
+    );
+  });
+
+  it('a target dragged to 4R: its level in the risk table is 100 + 4 × 5 = 120.00', () => {
+    designer();
+    drag(115, 120);
+    expect(level('target-1')).toBe('120.00');
+    expect((document.querySelector('[data-field="scaleOut[0].at"] input') as HTMLInputElement).value).toBe(
+      '4',
+    );
+  });
+
+  it('a press away from every line drags nothing', () => {
+    const props = designer();
+    drag(150, 160);
+    expect(props.onDraftText).not.toHaveBeenCalledWith(expect.stringContaining('"r": "9"'));
+    expect(file().scaleOut[0].at).toEqual({ r: '3' });
+  });
+});
+
+describe('replaying the prices the extension recorded', () => {
+  it('reads the chosen symbol and period from the background and simulates the plan on it', async () => {
+    const start = Date.UTC(2026, 10, 26, 9, 30);
+    const prices = ['99', '100', '105', '110', '115', '113', '125'];
+    const read = vi.fn(async () => ({
+      ok: true as const,
+      rows: {
+        kind: 'ticks' as const,
+        ticks: prices.map((price, index) => ({ time: start + index * 1000, price })),
+      },
+    }));
+    designer({
+      history: { spans: [{ symbol: 'DEMO', fromMillis: start, toMillis: start + 3_600_000 }], read },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Replay these prices' }));
+    const fills = await waitFor(() => screen.getByRole('table', { name: 'Simulated fills' }));
+    // The chosen minute: the period's start and end as the inputs hold them (to the minute).
+    expect(read).toHaveBeenCalledWith('DEMO', start, start + 3_600_000);
+    expect([...fills.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-fill'))).toEqual([
+      'entry',
+      'add-1',
+      'add-2',
+      'target-1',
+      'target-2',
+    ]);
+    // As the CSV above: 300 + 20 × 12 + 8 × 15 = 660.
+    expect(document.querySelector('[data-stat="realized"]')?.textContent).toBe('660');
+  });
+
+  it('says so when the period holds no prices, and that nothing was recorded yet', async () => {
+    const read = vi.fn(async () => ({ ok: true as const, rows: { kind: 'candles' as const, candles: [] } }));
+    designer({ history: { spans: [{ symbol: 'DEMO', fromMillis: 0, toMillis: 60_000 }], read } });
+    fireEvent.click(screen.getByRole('button', { name: 'Replay these prices' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/^No DEMO prices were recorded between/),
+    );
+    cleanup();
+    designer({ history: { spans: [], read } });
+    expect(screen.getByText(/No recorded prices yet/)).toBeTruthy();
+  });
+});
+
+describe('a pasted signal', () => {
+  const SIGNAL = '#BTC/USDT LONG\nEntry: 64000\nTP1: 66000\nTP2: 68000';
+
+  it('asks what it lacks in a field, never guesses, then fills the form with the trader’s risk', () => {
+    designer({ account: { equity: '20000', riskPercent: '0.5' } });
+    fireEvent.input(screen.getByLabelText(/Paste a signal/), { target: { value: SIGNAL } });
+    const questions = screen.getByRole('list', { name: 'Questions about the signal' });
+    expect(questions.textContent).toMatch(/^stop: no stop loss found/);
+    expect(screen.queryByRole('button', { name: 'Fill the plan form' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Stop price'), { target: { value: '63000' } });
+    expect(screen.getByRole('status').textContent).toMatch(/^✓ BTCUSDT long · entry 64,000 · 2 targets/);
+    fireEvent.click(screen.getByRole('button', { name: 'Fill the plan form' }));
+    const file = JSON.parse((screen.getByLabelText('Plan JSON') as HTMLTextAreaElement).value);
+    expect(file).toMatchObject({
+      side: 'long',
+      account: { equity: '20000', riskPercent: '0.5' },
+      entry: { price: '64000' },
+      stop: { price: '63000' },
+      scaleOut: [
+        { at: { price: '66000' }, share: '0.5' },
+        { at: { price: '68000' }, share: 'rest' },
+      ],
+    });
+    expect((document.querySelector('[data-field="instrument.symbol"] input') as HTMLInputElement).value).toBe(
+      'BTCUSDT',
+    );
+  });
+
+  it('asks a side it cannot tell, with a choice', () => {
+    designer();
+    fireEvent.input(screen.getByLabelText(/Paste a signal/), {
+      target: { value: '#BTC/USDT\nEntry: 64000\nTP1: 63000\nSL: 63500' },
+    });
+    expect(screen.getByRole('list', { name: 'Questions about the signal' }).textContent).toMatch(/side:/);
+    fireEvent.change(screen.getByLabelText('Side'), { target: { value: 'short' } });
+    expect(screen.getByRole('list', { name: 'Questions about the signal' }).textContent).toMatch(
+      /stop must be above entry for a short/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { OverlayPanel, type OverlayPanelProps } from '../../../components/OverlayPanel';
 import type { PlanView } from '../../../lib/worker/view';
-import { actions, armedView, closedView, staleView, triggeredView } from './plan-views';
+import { actions, armedView, closedView, divergedView, staleView, triggeredView } from './plan-views';
 
 afterEach(cleanup);
 
@@ -64,6 +64,13 @@ describe('on-page panel, expanded', () => {
     expect(screen.getByRole('status').textContent).toMatch(new RegExp(`^No fresh price since ${arrived}`));
   });
 
+  it('a page whose two prices disagree: the same warning as the popup', () => {
+    panel([divergedView()]);
+    expect(screen.getByRole('alert').textContent).toBe(
+      '⚠ title 60,293.4 vs order book 59,820.0 — ticks held',
+    );
+  });
+
   it('closed: a closed plan is not shown; the panel says there is no armed plan', () => {
     panel([closedView()]);
     expect(screen.getByText('No armed plan for BTCUSDT')).toBeTruthy();
@@ -108,6 +115,13 @@ describe('on-page panel, collapsed to a pill', () => {
   it('no plan (or only closed ones): the pill says so', () => {
     panel([closedView()], { isCollapsed: true });
     expect(screen.getByRole('button', { name: /Show the Tranche panel/ }).textContent).toBe('BTCUSDTno plan');
+  });
+
+  it('a page whose two prices disagree: the pill says ticks are held', () => {
+    panel([divergedView()], { isCollapsed: true });
+    expect(screen.getByRole('button', { name: /Show the Tranche panel/ }).textContent).toBe(
+      'BTCUSDTticks held',
+    );
   });
 
   it('stale: still the distance from the last price seen', () => {

@@ -119,6 +119,17 @@ export function staleView(): PlanView {
   return planView(record(ticks('59800'), 'armed'), quote('59800', { isStale: true, time: 0 }), []);
 }
 
+/**
+ * Armed at 59800; then the page's title shows 60293.4 (past the entry) while its order
+ * book shows 59820: the page sent no tick since, and the background passes both numbers on.
+ */
+export function divergedView(): PlanView {
+  return planView(record(ticks('59800'), 'armed'), quote('59800'), [], {
+    first: { place: 'title', price: '60293.4' },
+    second: { place: 'order book', price: '59820' },
+  });
+}
+
 /** Cancelled while armed. */
 export function closedView(): PlanView {
   let state = ticks('59800');

@@ -11,7 +11,13 @@ import { armedView, closedView, draftView, staleView, triggeredView } from './pl
 afterEach(cleanup);
 
 function list(plans: PlanView[], highlightId: string | null = null): PlanListProps {
-  const props: PlanListProps = { plans, highlightId, onAction: vi.fn(), onExport: vi.fn() };
+  const props: PlanListProps = {
+    plans,
+    highlightId,
+    onAction: vi.fn(),
+    onExport: vi.fn(),
+    onDuplicate: vi.fn(),
+  };
   render(<PlanList {...props} />);
   return props;
 }
@@ -107,12 +113,13 @@ describe('plan list', () => {
     expect(screen.getByText('No plans yet: import a plan file above.')).toBeTruthy();
   });
 
-  it('draft: can be armed or deleted, and exported', () => {
+  it('draft: can be armed, duplicated or deleted, and exported', () => {
     const props = list([draftView()]);
     expect(document.querySelector('[data-status]')?.textContent).toBe('draft');
     expect(buttons()).toEqual([
       'Arm',
       'Close',
+      'Duplicate BTC breakout',
       'Delete BTC breakout',
       'Export BTC breakout: plan file',
       'Export BTC breakout: journal as JSON',
@@ -122,6 +129,8 @@ describe('plan list', () => {
     expect(props.onAction).toHaveBeenCalledWith('p1', 'arm');
     fireEvent.click(screen.getByRole('button', { name: 'Export BTC breakout: journal as CSV' }));
     expect(props.onExport).toHaveBeenCalledWith('p1', 'journal-csv');
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate BTC breakout' }));
+    expect(props.onDuplicate, 'the plan library: a copy as a new draft').toHaveBeenCalledWith('p1');
   });
 
   it('armed: state, last price and the next level; pause, mute, close, delete', () => {
@@ -178,7 +187,7 @@ describe('plan list', () => {
 
   it('closed: can be armed again, not closed again; no next level', () => {
     list([closedView()]);
-    expect(buttons().slice(0, 2)).toEqual(['Arm again', 'Delete BTC breakout']);
+    expect(buttons().slice(0, 3)).toEqual(['Arm again', 'Duplicate BTC breakout', 'Delete BTC breakout']);
     const cells = document.querySelectorAll('tr[data-plan] td');
     expect(cells[3]?.textContent).toBe('—');
   });
@@ -209,11 +218,35 @@ describe('planner page', () => {
       onDismissDelete: vi.fn(),
       onExportQuarantined: vi.fn(),
       onShowWithoutPlan: vi.fn(),
+      onDuplicate: vi.fn(),
+      account: { equity: '10000', riskPercent: '1' },
+      onSaveAccount: vi.fn(async () => null),
       ...overrides,
     };
     render(<Planner {...props} />);
     return props;
   }
+
+  it('your account: the equity and risk new plans start from, checked before they are kept', async () => {
+    const onSaveAccount = vi.fn(async () => null);
+    planner({ account: { equity: '', riskPercent: '' }, onSaveAccount });
+    const form = screen.getByRole('form', { name: 'Your account' });
+    fireEvent.input(within(form).getByLabelText('Equity'), { target: { value: '25,000' } });
+    fireEvent.input(within(form).getByLabelText('Risk per trade %'), { target: { value: 'half' } });
+    expect(form.querySelector('[data-field="account.riskPercent"] .tr-field-error')?.textContent).toBe(
+      'must be a number above 0, like 10000',
+    );
+    expect((within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(within(form).getByLabelText('Risk per trade %'), { target: { value: '0.50' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(onSaveAccount, 'thousands separators dropped, the number canonical').toHaveBeenCalledWith(
+      '25000',
+      '0.5',
+    );
+    await waitFor(() =>
+      expect(within(form).getByRole('status').textContent).toBe('Saved: new plans start from these.'),
+    );
+  });
 
   it('a deleted plan can be restored with Undo', () => {
     const props = planner({ deleted: { id: 'p7', name: 'ETH fade' } });

@@ -3,7 +3,15 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Popup } from '../../../components/Popup';
-import { actions, armedView, closedView, staleView, stopWaitingView, triggeredView } from './plan-views';
+import {
+  actions,
+  armedView,
+  closedView,
+  divergedView,
+  staleView,
+  stopWaitingView,
+  triggeredView,
+} from './plan-views';
 
 afterEach(cleanup);
 
@@ -118,6 +126,19 @@ describe('popup states', () => {
     expect(screen.getByRole('status').textContent).toBe(
       `No fresh price since ${arrived}: distances are from the last price seen. Check the BTCUSDT tab.`,
     );
+  });
+
+  it('a page whose two prices disagree: both numbers at the tick size, and that ticks are held', () => {
+    render(<Popup plans={[divergedView()]} isQuiet={false} error={null} actions={actions()} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      '⚠ title 60,293.4 vs order book 59,820.0 — ticks held',
+    );
+    expect(screen.getByLabelText('Last price').textContent, 'the last price both agreed on').toBe('59,800.0');
+  });
+
+  it('no divergence, no warning', () => {
+    render(<Popup plans={[armedView()]} isQuiet={false} error={null} actions={actions()} />);
+    expect(screen.queryByText(/ticks held/)).toBeNull();
   });
 
   it('closed: a closed plan leaves the popup, which shows the empty state', () => {

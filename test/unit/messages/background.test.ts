@@ -120,6 +120,7 @@ describe('background: ticks', () => {
           staleSince: null,
         },
       },
+      divergences: {},
     });
     expect(listener).toHaveBeenCalledWith({ ...tick, receivedAt: NOW, tabId: 5 });
   });
@@ -153,6 +154,40 @@ describe('background: ticks', () => {
     expect((await quote())['binance-futures|BTCUSDT']?.staleSince).toBeNull();
   });
 
+  it('stores a page’s divergence beside its quote, steps nothing on it, and ends it with the next tick', async () => {
+    const listener = vi.fn();
+    background.ticks.onTick(listener);
+    await background.handleMessage(tick, binanceTab);
+    const diverged = {
+      type: 'diverged',
+      venue: 'binance-futures',
+      symbol: 'BTCUSDT',
+      first: { place: 'title', price: '61293.4' },
+      second: { place: 'order book', price: '61020' },
+      since: NOW - 4,
+      time: NOW - 3,
+    } as const;
+    expect(await background.handleMessage(diverged, binanceTab)).toEqual({ ok: true });
+    const stored = () => local().then((all) => all['quotes'] as { quotes: object; divergences: object });
+    expect((await stored()).divergences).toEqual({
+      'binance-futures|BTCUSDT': {
+        venue: 'binance-futures',
+        symbol: 'BTCUSDT',
+        first: { place: 'title', price: '61293.4' },
+        second: { place: 'order book', price: '61020' },
+        since: NOW - 4,
+        time: NOW - 3,
+        receivedAt: NOW,
+      },
+    });
+    expect((await stored()).quotes, 'the last agreed price stays the quote').toMatchObject({
+      'binance-futures|BTCUSDT': { price: '97123.45', time: NOW - 5 },
+    });
+    expect(listener, 'a divergence is no tick').toHaveBeenCalledTimes(1);
+    await background.handleMessage({ ...tick, time: NOW - 1 }, binanceTab);
+    expect((await stored()).divergences).toEqual({});
+  });
+
   it('writes the tick history when it flushes', async () => {
     await background.handleMessage(tick, binanceTab);
     await background.ticks.flushHistory();
@@ -181,6 +216,34 @@ describe('background: refusals', () => {
     ['a tick from the popup', tick, popup, 'not-in-tab'],
     ['a tick from another extension', tick, { ...binanceTab, id: 'z'.repeat(32) }, 'foreign-extension'],
     ['a malformed tick', { ...tick, price: '97,123.45' }, binanceTab, 'malformed'],
+    [
+      'a divergence naming another symbol than its page',
+      {
+        type: 'diverged',
+        venue: 'binance-futures',
+        symbol: 'ETHUSDT',
+        first: { place: 'title', price: '4705.32' },
+        second: { place: 'order book', price: '4690' },
+        since: NOW - 4,
+        time: NOW - 3,
+      },
+      binanceTab,
+      'symbol-not-page',
+    ],
+    [
+      'a divergence naming no place a page shows its price in',
+      {
+        type: 'diverged',
+        venue: 'binance-futures',
+        symbol: 'BTCUSDT',
+        first: { place: 'title', price: '61293.4' },
+        second: { place: 'news ticker', price: '61020' },
+        since: NOW - 4,
+        time: NOW - 3,
+      },
+      binanceTab,
+      'malformed',
+    ],
     ['an unknown request', { type: 'fill', tranche: 'entry' }, binanceTab, 'unknown-type'],
     [
       'a picked-site removal from a content script',

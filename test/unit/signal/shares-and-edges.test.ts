@@ -11,7 +11,7 @@ const target = (price: string, ...percents: string[]) => ({
   percents: percents.map((raw) => ({ raw: raw.replace(/^[+-]/u, ''), isSigned: /^[+-]/u.test(raw) })),
 });
 
-describe('target shares (SPEC §5: the signal\'s weights, else equal shares, the last one "rest")', () => {
+describe('target shares (plan-format: the signal\'s weights, else equal shares, the last one "rest")', () => {
   it.each([
     [1, ['rest']],
     [2, ['0.5', 'rest']],
@@ -73,7 +73,7 @@ describe('target shares (SPEC §5: the signal\'s weights, else equal shares, the
   });
 });
 
-describe('the entry edge of an entry range (SPEC §5)', () => {
+describe('the entry edge of an entry range (plan-format: from a trade signal)', () => {
   it.each([
     ['long', undefined, '105', 'no last price: the edge a limit buy waits at, the upper one'],
     ['short', undefined, '100', 'no last price: the edge a limit sell waits at, the lower one'],

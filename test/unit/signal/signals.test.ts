@@ -7,8 +7,8 @@ import { formatProblem } from '../../../lib/plan/problems';
 import type { SignalPlanOptions } from '../../../lib/signal';
 import { planFromSignal } from '../../../lib/signal';
 
-// Signal texts as channels post them (test/fixtures/signals), read into plans (SPEC §5
-// `tranche signal`): entry, stop and targets at the prices written, an entry range at its
+// Signal texts as channels post them (test/fixtures/signals), read into plans
+// (docs/plan-format.md, "From a trade signal"): entry, stop and targets at the prices written, an entry range at its
 // limit edge (the upper one for a long, the lower one for a short) unless a last price says
 // which edge comes first, weights as written or equal shares with the last one "rest".
 // Equal shares are written to 0.01 %: 1/2 = 0.5, 1/3 = 0.3333, 1/4 = 0.25, 1/8 = 0.125.

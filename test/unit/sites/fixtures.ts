@@ -16,6 +16,14 @@ const ExpectedSchema = z.discriminatedUnion('ok', [
     symbol: z.string().min(1),
     price: z.string().regex(/^-?\d+(\.\d+)?$/),
     source: z.enum(['title', 'dom']),
+    /** The price a second place on the page shows beside the title's (lib/watch cross-checks them). */
+    second: z
+      .object({
+        place: z.enum(['order book', 'chart legend']),
+        price: z.string().regex(/^\d+(\.\d+)?$/),
+        followsPointer: z.boolean(),
+      })
+      .optional(),
   }),
   z.object({ ok: z.literal(false), reasonIncludes: z.string().min(1) }),
 ]);

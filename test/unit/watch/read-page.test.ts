@@ -26,6 +26,22 @@ describe('readPage', () => {
     });
   });
 
+  it('gives both prices of a page that shows its last price in the title and the order book', () => {
+    const doc = page(
+      '61,293.4 | BTCUSDT | Binance USDⓈ-M Futures',
+      '<div class="orderbook-ticker"><div class="contractPrice">61,020.0</div><div class="markPrice">$61,001.2</div></div>',
+    );
+    expect(readPage(doc, new URL('https://www.binance.com/en/futures/BTCUSDT'), null)).toMatchObject({
+      ok: true,
+      price: '61293.4',
+      from: 'title',
+      pair: {
+        first: { place: 'title', price: '61293.4' },
+        second: { place: 'order book', price: '61020', followsPointer: false },
+      },
+    });
+  });
+
   it('reads a page no adapter knows by its title; the venue is the host', () => {
     const doc = page('123.45 | ACMEUSD | Acme Exchange');
     expect(readPage(doc, new URL('https://trade.acme.example/spot/acme-usd'), null)).toMatchObject({
@@ -130,6 +146,15 @@ describe('chooseTargets', () => {
     from: 'title',
   } as const;
   const domRead = { ...titleRead, from: 'dom' } as const;
+  const pairRead = {
+    ...titleRead,
+    venue: 'binance-spot',
+    source: 'binance-spot',
+    pair: {
+      first: { place: 'title', price: '1' },
+      second: { place: 'order book', price: '1', followsPointer: false },
+    },
+  } as const;
   const failed = { ok: false, reason: 'loading' } as const;
 
   it.each([
@@ -139,6 +164,13 @@ describe('chooseTargets', () => {
       titleRead,
       false,
       { selector: null, body: 'none' },
+    ],
+    [
+      'a title beside a second place showing the price: that place too, for the cross-check',
+      pageMode(null, adapterById('binance-spot')),
+      pairRead,
+      true,
+      { selector: '.orderbook-ticker .contractPrice', body: 'none' },
     ],
     [
       'an adapter that read the DOM, through the price element it names',

@@ -112,6 +112,44 @@ describe('routing ticks to plans', () => {
   });
 });
 
+describe('a page whose two prices disagree', () => {
+  it('steps no plan on a divergence, not even after a restart, and shows both numbers until a tick agrees', async () => {
+    const id = await importAndArm(harness.worker);
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    // The title crosses the entry at 60,000, the order book does not: no price is taken.
+    harness.now += 1_000;
+    const diverged = {
+      type: 'diverged',
+      venue: 'binance-futures',
+      symbol: 'BTCUSDT',
+      first: { place: 'title', price: '60020' },
+      second: { place: 'order book', price: '59710' },
+      since: harness.now - 1_500,
+      time: harness.now,
+    };
+    expect(await harness.worker.handleMessage(diverged, binanceTab)).toEqual({ ok: true });
+    await startWorker().ready;
+    expect(await journaledAlerts(id), 'a divergence never fills a tranche').toEqual([]);
+    expect(await shownIds()).toEqual([]);
+
+    const view = async () => {
+      const reply = (await harness.worker.handleMessage({ type: 'plans-view' }, popup)) as {
+        plans: { quote: { price: string } | null; divergence: unknown }[];
+      };
+      return reply.plans[0];
+    };
+    expect(await view()).toMatchObject({
+      quote: { price: '59700' },
+      divergence: {
+        first: { place: 'title', price: '60020' },
+        second: { place: 'order book', price: '59710' },
+      },
+    });
+    await harness.worker.handleMessage(tick('59720'), binanceTab);
+    expect(await view()).toMatchObject({ quote: { price: '59720' }, divergence: null });
+  });
+});
+
 describe('plan lifecycle', () => {
   it('moves a plan draft → armed → active → closed through messages, recording the time of each change', async () => {
     const imported = (await harness.worker.handleMessage({ type: 'plan-import', plan: BTC_PLAN }, popup)) as {

@@ -117,6 +117,7 @@ describe('a corrupt value under any stored key', () => {
         'quotes',
         'security',
         'storage/version',
+        'tab-pages',
         'tick-history/v1/index',
         'tick-history/v1/m/BTCUSDT/…',
         'tick-history/v1/m/ETHUSDT/…',
