@@ -1,13 +1,9 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 
 import { panelFrame, panelPrice } from '../../scripts/demo/panel-step';
-import { serveFixtures, useExtension, waitFor, type ExtensionSession } from './harness';
+import { sendFromPage, serveFixtures, useExtension, waitFor, type ExtensionSession } from './harness';
 import { SURFACES_PLAN } from './surfaces-plan';
-
-/** The extension API as code evaluated in an extension page sees it. */
-declare const chrome: typeof Browser;
 
 /*
  * The on-page panel in step with the page: the exchange page's price changes, the content
@@ -25,10 +21,6 @@ const PAGE_PRICE = '.showPrice';
 const extension = useExtension((session) =>
   serveFixtures(session.context, { 'https://www.binance.com/en/futures/**': 'binance-surfaces.html' }),
 );
-
-function send(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((request) => chrome.runtime.sendMessage(request), message);
-}
 
 /** The page prints a new last price, in the title and the price box, as the exchange does. */
 async function printOnPage(page: Page, price: string): Promise<void> {
@@ -55,8 +47,10 @@ async function bothPrices(page: Page, frame: Frame): Promise<[string | null, str
 async function openPanel(session: ExtensionSession): Promise<{ page: Page; frame: Frame }> {
   const planner = await session.context.newPage();
   await planner.goto(`chrome-extension://${session.extensionId}/options.html`);
-  const { id } = (await send(planner, { type: 'plan-import', plan: SURFACES_PLAN })) as { id: string };
-  expect(await send(planner, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
+  const { id } = (await sendFromPage(planner, { type: 'plan-import', plan: SURFACES_PLAN })) as {
+    id: string;
+  };
+  expect(await sendFromPage(planner, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
   await planner.close();
   const page = await session.context.newPage();
   await page.goto(BINANCE_URL);
