@@ -16,7 +16,6 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
 
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Tranche',

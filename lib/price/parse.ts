@@ -1,4 +1,3 @@
-import { Decimal, toCanonical } from '../decimal';
 import { ABBREVIATIONS, GROUP_ONLY, isSubscriptDigit, scanNumber, subscriptValue } from './scan';
 
 export type DecimalMark = '.' | ',';
@@ -171,11 +170,20 @@ function readNumber(text: string, convention: PriceConvention | undefined): Pric
       isSeveralNumbers(scan.core, convention) ? `"${shown}" holds more than one number` : split.reason,
     );
   }
-  const digits = `${split.integerDigits === '' ? '0' : split.integerDigits}${
-    split.fractionDigits === '' ? '' : `.${split.fractionDigits}`
-  }`;
-  const value = new Decimal(digits);
-  return { ok: true, value: toCanonical(scan.sign < 0 ? value.negated() : value) };
+  return { ok: true, value: canonicalDigits(scan.sign < 0, split.integerDigits, split.fractionDigits) };
+}
+
+/**
+ * The canonical decimal string (as lib/decimal's `toCanonical` prints it) of a number
+ * written as its digits: the whole part's leading zeros and the fraction's trailing zeros
+ * dropped, a minus sign only on a value that is not zero. Reading a price is text work, no
+ * arithmetic, so the content script needs no decimal library for it.
+ */
+function canonicalDigits(isNegative: boolean, integerDigits: string, fractionDigits: string): string {
+  const whole = integerDigits.replace(/^0+/, '') || '0';
+  const fraction = fractionDigits.replace(/0+$/, '');
+  const magnitude = fraction === '' ? whole : `${whole}.${fraction}`;
+  return isNegative && magnitude !== '0' ? `-${magnitude}` : magnitude;
 }
 
 /**

@@ -20,7 +20,8 @@ import type { JournalEntry } from '../store/journal';
 export interface QuoteView {
   readonly price: string;
   readonly source: string;
-  readonly ageSeconds: number;
+  /** When the background received the price (epoch ms): a surface prints the time, never an age to refresh. */
+  readonly receivedAt: number;
   readonly isStale: boolean;
 }
 
@@ -118,7 +119,6 @@ export function planView(
   record: PlanRecord,
   quote: QuoteInput | null,
   journal: readonly JournalEntry[],
-  now: number,
   divergence: DivergenceView | null = null,
 ): PlanView {
   const { plan, engine } = record;
@@ -226,7 +226,7 @@ export function planView(
         : {
             price: quote.price,
             source: quote.source,
-            ageSeconds: Math.max(0, Math.round((now - quote.time) / 1000)),
+            receivedAt: quote.time,
             isStale: quote.isStale,
           },
     divergence,

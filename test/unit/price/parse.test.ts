@@ -43,6 +43,13 @@ describe('parsePrice reads what pages print', () => {
     { text: 'USDT 97,123.45', expected: '97123.45', why: 'code before the price' },
     { text: '$4,705.32 USD', expected: '4705.32', why: 'sign and code together (Binance price page)' },
     { text: '  97,123.45\n', expected: '97123.45', why: 'surrounding whitespace' },
+    { text: '61,250.00', expected: '61250', why: 'canonical: the tick precision’s zeros dropped' },
+    { text: '007.5', expected: '7.5', why: 'canonical: leading zeros dropped' },
+    {
+      text: '0.0₄1230',
+      expected: '0.0000123',
+      why: 'canonical: a subscript notation’s trailing zero dropped',
+    },
   ])('reads "$text" as $expected ($why)', ({ text, expected }) => {
     expect(parsePrice(text)).toEqual({ ok: true, value: expected });
   });
