@@ -12,11 +12,20 @@ export function millisOf(body: () => void): number {
 
 /** The median is robust to the odd run that a GC pause or the other core's load slows down. */
 export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/**
+ * The value below which `percent` of the values lie, interpolated between the two nearest
+ * ranks (so the 50th is the median of an even count: the mean of the middle two).
+ */
+export function percentile(values: readonly number[], percent: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+  const rank = ((sorted.length - 1) * percent) / 100;
+  const below = Math.floor(rank);
+  const low = sorted[below] ?? Number.NaN;
+  const high = sorted[Math.ceil(rank)] ?? Number.NaN;
+  return low + (high - low) * (rank - below);
 }
 
 export function timingOf(runsMillis: readonly number[]): Timing {

@@ -2,8 +2,11 @@
  * `npm run bench` (a table) and `npm run bench -- --json` (one JSON object): the engine's
  * per-tick cost against a bare loop, a year of minute candles through the simulator, plan
  * files of 10,000 targets and of 10 MB through validation, and `tranche sim` on a 100 MB
- * file (time and peak memory). Targets: ratio ≤ 3, a year ≤ 1 s, validation ≤ 1 s, the
- * 100 MB simulation ≤ 200 MB of memory, on the project's 2-core machine. The figures are
+ * file (time and peak memory); then the built extension in Chromium (bench/browser): tick to
+ * alert and to the panel, the page's overhead, the popup's readiness, bundle sizes and the
+ * worker's memory. `--only engine` or `--only browser` measures one part. Targets: ratio
+ * ≤ 3, a year ≤ 1 s, validation ≤ 1 s, the 100 MB simulation ≤ 200 MB of memory, on the
+ * project's 2-core machine, and those in bench/browser/browser-bench.ts. The figures are
  * reported, never asserted: timing belongs in docs/bench.md, not in tests.
  */
 import os from 'node:os';
@@ -18,6 +21,8 @@ import { timeSimFile } from './sim-file-bench';
 import { MINUTES_PER_YEAR, minuteCandles, timeParseCsv, timeSimulate, toCsv } from './sim-bench';
 import type { ValidateFigures } from './validate-bench';
 import { largestPlanText, manyTargetsPlanText, targetsForMegabytes, timeValidate } from './validate-bench';
+import { browserJson, browserTable, measureBrowser } from './browser/browser-bench';
+import { formatTable, round, verdict, type Table } from './report-format';
 
 const MAX_RATIO = 3;
 const MAX_YEAR_SECONDS = 1;
@@ -38,7 +43,6 @@ interface Figures {
   readonly validateFile: ValidateFigures;
   readonly validateLargest: ValidateFigures;
   readonly simFile: SimFileFigures;
-  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string };
 }
 
 function measure(): Figures {
@@ -75,13 +79,14 @@ function measure(): Figures {
     validateFile,
     validateLargest,
     simFile,
-    machine: {
-      cpus: os.availableParallelism(),
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-    },
   };
 }
+
+const machine = {
+  cpus: os.availableParallelism(),
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+};
 
 /** The issue's fields first, in its order; the detail after them. */
 function toJson(figures: Figures) {
@@ -123,14 +128,12 @@ function toJson(figures: Figures) {
       peakMegabytes: round(figures.simFile.peakMegabytes, 1),
       lines: figures.simFile.lines,
     },
-    machine: figures.machine,
   };
 }
 
-function toTable(figures: Figures): string {
-  const { engine, simYear, simYearAtr, validateTargets, validateFile, validateLargest, simFile, machine } =
-    figures;
-  const rows: [string, string, string][] = [
+function toTable(figures: Figures): Table {
+  const { engine, simYear, simYearAtr, validateTargets, validateFile, validateLargest, simFile } = figures;
+  const rows: Table['rows'] = [
     ['engine: ticks per second', count(engine.ticksPerSecond), ''],
     ['baseline: ticks per second', count(engine.baselineTicksPerSecond), ''],
     [
@@ -172,15 +175,7 @@ function toTable(figures: Figures): string {
       verdict(simFile.peakMegabytes <= MAX_SIM_FILE_MEGABYTES, `≤ ${MAX_SIM_FILE_MEGABYTES} MB`),
     ],
   ];
-  const nameWidth = Math.max(...rows.map(([name]) => name.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const lines = [
-    `Tranche benchmark · Node ${machine.node} · ${machine.cpus} cores · ${machine.cpuModel}`,
-    '',
-    ...rows.map(([name, value, note]) =>
-      `${name.padEnd(nameWidth)}  ${value.padStart(valueWidth)}  ${note}`.trimEnd(),
-    ),
-    '',
+  const notes = [
     `engine: ${count(engine.ticks)} ticks; median of ${engine.engine.runsMillis.length} runs after warm-up: ` +
       `${engine.engine.medianMillis.toFixed(2)} ms, baseline ${engine.baseline.medianMillis.toFixed(2)} ms`,
     `  ${engine.steps} ticks left the quiet band and went through step(); filled ${engine.filled.join(', ')}`,
@@ -191,22 +186,26 @@ function toTable(figures: Figures): string {
     `validate: median of ${validateTargets.timing.runsMillis.length} runs each; the answer: ${validateTargets.answer}`,
     `simFile: ${count(simFile.rows)} rows, ${simFile.lines} output lines; one run, as a child process (start-up included)`,
   ];
-  return `${lines.join('\n')}\n`;
-}
-
-function verdict(isMet: boolean, target: string): string {
-  return `${isMet ? 'meets' : 'MISSES'} target ${target}`;
+  return { rows, notes };
 }
 
 function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function round(value: number, places: number): number {
-  const scale = 10 ** places;
-  return Math.round(value * scale) / scale;
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+if (values.only !== undefined && values.only !== 'engine' && values.only !== 'browser') {
+  throw new Error(`--only takes engine or browser, not "${values.only}"`);
 }
-
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const figures = measure();
-process.stdout.write(values.json ? `${JSON.stringify(toJson(figures))}\n` : toTable(figures));
+const figures = values.only === 'browser' ? null : measure();
+const browser = values.only === 'engine' ? null : await measureBrowser();
+process.stdout.write(
+  values.json
+    ? `${JSON.stringify({ ...(figures && toJson(figures)), ...(browser && browserJson(browser)), machine })}\n`
+    : formatTable(`Tranche benchmark · Node ${machine.node} · ${machine.cpus} cores · ${machine.cpuModel}`, [
+        ...(figures ? [toTable(figures)] : []),
+        ...(browser ? [browserTable(browser)] : []),
+      ]),
+);

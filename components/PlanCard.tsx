@@ -79,7 +79,7 @@ export function PlanCard({
         {view.quote ? (
           <span class={view.quote.isStale ? 'tr-source tr-stale' : 'tr-source'}>
             {view.quote.isStale ? 'STALE · ' : ''}
-            {view.quote.source} · {format.age(view.quote.ageSeconds)}
+            {view.quote.source} · {format.time(view.quote.receivedAt)}
           </span>
         ) : (
           <span class="tr-source">no price yet: open a chart of {view.symbol}</span>
@@ -96,7 +96,7 @@ export function PlanCard({
       )}
       {view.quote?.isStale === true && (
         <div class="tr-stale-note" role="status">
-          No fresh price for {format.duration(view.quote.ageSeconds)}: distances are from the last price seen.
+          No fresh price since {format.time(view.quote.receivedAt)}: distances are from the last price seen.
           Check the {view.symbol} tab.
         </div>
       )}

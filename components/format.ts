@@ -66,6 +66,7 @@ export function duration(seconds: number): string {
   return `${Math.floor(seconds / 3600)}h`;
 }
 
+/** How old a price was when it was read (the quick plan's page price, a snapshot). */
 export function age(seconds: number): string {
   return `${duration(seconds)} ago`;
 }

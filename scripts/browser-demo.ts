@@ -7,6 +7,7 @@ import type { Browser } from 'wxt/browser';
 
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
+import { showPanelInStep } from './demo/panel-step';
 import { runAdjustStep } from './demo/adjust-step';
 import { runQuickPlanStep } from './demo/quick-plan-step';
 import { chromiumPath, launchExtension } from './launch-chromium';
@@ -131,6 +132,7 @@ export async function runBrowserDemo(): Promise<number> {
       if (!hasOverlayShot && plan?.status === 'active') {
         await market.screenshot({ path: join(OUTPUT_DIR, 'market-with-overlay.png') });
         hasOverlayShot = true;
+        await showPanelInStep(market, extensionId);
         await runAdjustStep(planner, market, planId, OUTPUT_DIR);
       }
       const isDone = await market.evaluate(
@@ -148,8 +150,8 @@ export async function runBrowserDemo(): Promise<number> {
         return 1;
       }
     }
-    // The panel polls once a second: let it show the closed plan before the picture.
-    await market.waitForTimeout(1200);
+    // The panel is sent its view within a frame of the close: a moment, then the picture.
+    await market.waitForTimeout(300);
     await market.screenshot({ path: join(OUTPUT_DIR, 'market-end.png') });
     await screenshotPopup(session.context, extensionId, join(OUTPUT_DIR, 'popup-end.png'));
     await planner.reload();

@@ -1,7 +1,7 @@
-import type { ReplyOf } from '../../lib/messages/replies';
+import type { PlansView } from '../../lib/messages/plans';
 import * as format from '../format';
 
-export type HeatView = Extract<ReplyOf<'plans-view'>, { ok: true }>['heat'];
+export type HeatView = PlansView['heat'];
 
 /**
  * The account heat against its cap: the open risk of every armed and active plan summed,

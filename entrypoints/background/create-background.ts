@@ -1,13 +1,19 @@
 import type { SenderFields } from '../../lib/messages/sender';
+import type { ViewScope } from '../../lib/messages/view-port';
 import { migrateStorage } from '../../lib/store/migrations/run';
+import { observedArea } from '../../lib/store/observed-area';
 import type { StorageArea } from '../../lib/store/storage-area';
 import { createStores, type Stores } from '../../lib/store/stores';
+import { JournalCache } from '../../lib/worker/journal-cache';
+import { KeptAsideCache } from '../../lib/worker/kept-aside-cache';
 import { answerButton } from '../../lib/worker/notification-buttons';
 import { PlanService } from '../../lib/worker/plan-service';
+import { buildPlansView } from '../../lib/worker/plans-view';
 import type { Notifier } from '../../lib/worker/ports';
 import { createSerialQueue } from '../../lib/worker/serial-queue';
+import { ViewHub } from '../../lib/worker/view-hub';
 import { createAcceptContext, createHandlers } from './handlers';
-import { createMessageRouter } from './message-router';
+import { createMessageRouter, recordRefusal } from './message-router';
 import { createOverlayHandlers } from './overlay-handlers';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
 import { createAdjustHandlers } from './adjust-handlers';
@@ -16,6 +22,7 @@ import { createPlannerHandlers } from './planner-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
 import { TabPagesRecorder } from './tab-pages';
 import { TickIntake } from './tick-intake';
+import { acceptViewPort, type SurfacePortLike } from './view-ports';
 
 export interface BackgroundDeps {
   readonly local: StorageArea;
@@ -36,6 +43,10 @@ export interface BackgroundDeps {
 
 export interface Background {
   readonly handleMessage: (raw: unknown, sender: SenderFields) => Promise<unknown>;
+  /** A surface's port (`runtime.onConnect`): it is pushed its view after every change. */
+  readonly connectView: (port: SurfacePortLike) => void;
+  /** The connected surfaces and their views. */
+  readonly views: ViewHub;
   /** Accepted ticks; `ticks.onTick(listener)` is where the plan engine hooks in. */
   readonly ticks: TickIntake;
   readonly pickedSites: PickedSitesService;
@@ -56,13 +67,42 @@ export interface Background {
 /** Builds the background from its dependencies (the browser's, or fakes in tests). */
 export function createBackground(deps: BackgroundDeps): Background {
   const log = (message: string) => console.warn(`Tranche: ${message}`);
+  // Every write through `local` is a commit the surfaces may need to see: the hub pushes
+  // their fresh views (views of plans, quotes and settings not yet built are made when asked).
+  const keptAside = new KeptAsideCache(() => plans.quarantined());
+  const journals = new JournalCache((planId) => stores.journals.read(planId));
+  const viewOf = (scope: ViewScope) =>
+    buildPlansView(
+      {
+        plans,
+        stores,
+        journal: (planId) => journals.read(planId),
+        keptAside: () => keptAside.read(),
+        now: deps.now,
+      },
+      scope,
+    );
+  const views = new ViewHub({
+    build: async (scope) => {
+      await ready;
+      return viewOf(scope);
+    },
+    schedule: (run, delayInMillis) => void setTimeout(run, delayInMillis),
+    now: deps.now,
+    log,
+  });
+  const local = observedArea(deps.local, (keys) => {
+    keptAside.noticeWrite(keys);
+    journals.noticeWrite(keys);
+    views.changed();
+  });
   // Before anything else reads storage; a failed migration is logged and the records are
   // still read field by field (and quarantined where unreadable).
-  const migrated = migrateStorage(deps.local, deps.now, log).catch((error: unknown) =>
+  const migrated = migrateStorage(local, deps.now, log).catch((error: unknown) =>
     log(`the storage migration failed: ${String(error)}`),
   );
   const stores = createStores({
-    local: deps.local,
+    local,
     session: deps.session,
     now: deps.now,
     log,
@@ -113,7 +153,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       stores,
       tabPages,
       plannerHandlers: createPlannerHandlers({ stores, queue, now: deps.now, newId: deps.newId, tabPages }),
-      planHandlers: createPlanHandlers({ plans, stores, now: deps.now }),
+      planHandlers: createPlanHandlers({ plans, view: viewOf }),
       overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
       adjustHandlers: createAdjustHandlers(plans),
     }),
@@ -123,6 +163,17 @@ export function createBackground(deps: BackgroundDeps): Background {
       await ready;
       return route(raw, sender);
     },
+    connectView: (port) =>
+      acceptViewPort(
+        {
+          views,
+          extensionId: deps.extensionId,
+          extensionOrigin: deps.extensionOrigin,
+          refuse: (refusal) => void recordRefusal({ stores, queue, now: deps.now }, refusal),
+        },
+        port,
+      ),
+    views,
     ticks,
     pickedSites,
     plans,

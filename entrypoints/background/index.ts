@@ -28,12 +28,14 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 16),
   });
 
-  // sendResponse + `return true` rather than a returned Promise: it works in Chrome, with
-  // the polyfill and in WXT's fakeBrowser alike.
+  // sendResponse + `return true` rather than a returned Promise: it works in Chrome,
+  // Firefox and WXT's fakeBrowser alike.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void background.handleMessage(message, sender).then(sendResponse);
     return true;
   });
+  // The popup, the planner and the panel subscribe to their views; they are pushed, never asked for.
+  browser.runtime.onConnect.addListener((port) => background.connectView(port));
   browser.runtime.onInstalled.addListener(() => void background.pickedSites.syncRegistrations());
   browser.runtime.onStartup.addListener(() => void background.pickedSites.syncRegistrations());
 

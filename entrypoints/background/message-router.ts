@@ -4,7 +4,7 @@ import { acceptMessage, type AcceptContext, type SenderInfo } from '../../lib/me
 import { REPLY_SCHEMAS, type ReplyOf } from '../../lib/messages/replies';
 import type { Request, RequestOf, RequestType } from '../../lib/messages/requests';
 import type { SENDER_ROLES } from '../../lib/messages/roles';
-import type { SenderFields } from '../../lib/messages/sender';
+import type { RefusalReason, SenderFields } from '../../lib/messages/sender';
 import { countRefusal } from '../../lib/store/security';
 import type { Stores } from '../../lib/store/stores';
 import type { SerialQueue } from '../../lib/worker/serial-queue';
@@ -40,16 +40,10 @@ type AnyReply = { ok: true } | { ok: false; error: string };
 export function createMessageRouter(
   deps: RouterDeps,
 ): (raw: unknown, sender: SenderFields) => Promise<unknown> {
-  const { security } = deps.stores;
-
   const route = async (raw: unknown, sender: SenderFields): Promise<unknown> => {
     const accepted = acceptMessage(raw, sender, await deps.acceptContext());
     if (!accepted.ok) {
-      await deps.queue(async () =>
-        security.write(
-          countRefusal(await security.read(), { reason: accepted.reason, type: accepted.type }, deps.now()),
-        ),
-      );
+      await recordRefusal(deps, { reason: accepted.reason, type: accepted.type });
       return { ok: false, error: `refused: ${accepted.reason}` } satisfies AnyReply;
     }
     const { request } = accepted;
@@ -77,6 +71,15 @@ export function createMessageRouter(
       console.error('Tranche: a message could not be handled', error);
       return { ok: false, error: `failed: ${describeError(error)}` };
     });
+}
+
+/** Count a refused message or port in `security`, by reason and claimed type. */
+export function recordRefusal(
+  deps: Pick<RouterDeps, 'stores' | 'queue' | 'now'>,
+  refusal: { readonly reason: RefusalReason; readonly type: string | null },
+): Promise<void> {
+  const { security } = deps.stores;
+  return deps.queue(async () => security.write(countRefusal(await security.read(), refusal, deps.now())));
 }
 
 function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Promise<unknown> {

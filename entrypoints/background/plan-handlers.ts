@@ -1,13 +1,8 @@
+import type { PlansView } from '../../lib/messages/plans';
+import { scopeOfRequest, type ViewScope } from '../../lib/messages/view-port';
 import { formatProblem } from '../../lib/plan/problems';
-import type { Stores } from '../../lib/store/stores';
-import { DEFAULT_TICK_HISTORY_LIMITS } from '../../lib/store/tick-history';
-import { heatView } from '../../lib/worker/account-heat';
 import { journalToCsv } from '../../lib/worker/journal-csv';
 import type { PlanService } from '../../lib/worker/plan-service';
-import { divergenceForPlan, quoteForPlan } from '../../lib/worker/plan-quote';
-import { keptAsideViews } from '../../lib/worker/quarantine-view';
-import { isTickForPlan } from '../../lib/worker/routing';
-import { planView } from '../../lib/worker/view';
 import type { Handlers } from './message-router';
 
 type PlanHandlers = Pick<
@@ -17,55 +12,15 @@ type PlanHandlers = Pick<
 
 export interface PlanHandlerDeps {
   readonly plans: PlanService;
-  readonly stores: Pick<Stores, 'watchSettings' | 'quotes' | 'tickHistory'>;
-  readonly now: () => number;
+  /** The view of a scope, as the surfaces' ports get it (lib/worker/plans-view.ts). */
+  readonly view: (scope: ViewScope) => Promise<PlansView>;
 }
 
 /** The plan requests of the popup, planner and overlay, answered by the plan service. */
-export function createPlanHandlers({ plans, stores, now }: PlanHandlerDeps): PlanHandlers {
+export function createPlanHandlers({ plans, view }: PlanHandlerDeps): PlanHandlers {
   return {
-    'plans-view': async (request) => {
-      const [{ records, newer }, settings, quotes, historyBytes, alertSettings, heatSettings] =
-        await Promise.all([
-          request.isAll === true
-            ? plans.readAll()
-            : plans.records().then((found) => ({ records: found, newer: [] })),
-          stores.watchSettings.read(),
-          stores.quotes.read(),
-          stores.tickHistory.bytes(),
-          plans.settings(),
-          plans.heatSettings(),
-        ]);
-      const at = now();
-      const shown = records.filter((record) => {
-        if (request.page)
-          return isTickForPlan(record.plan.instrument, request.page) && record.status !== 'draft';
-        return request.isAll === true || record.status === 'armed' || record.status === 'active';
-      });
-      const views = await Promise.all(
-        shown.map(async (record) => {
-          const { instrument } = record.plan;
-          const quote = quoteForPlan(instrument, quotes, at, settings.staleAfterSeconds);
-          const divergence = divergenceForPlan(instrument, quotes, quote);
-          return planView(record, quote, await plans.journal(record.id), at, divergence);
-        }),
-      );
-      // Records kept aside are listed only in the planner (isAll): finding them reads all of
-      // storage, too much for the popup's and the overlay's once-a-second refresh. Listed
-      // last, so that what this very answer found unreadable is in it.
-      const quarantined = request.isAll === true ? await plans.quarantined() : [];
-      return {
-        ok: true,
-        plans: views,
-        quarantined: keptAsideViews(quarantined, newer),
-        isQuiet: alertSettings.isQuiet,
-        heat: heatView(records, heatSettings),
-        history: {
-          bytes: historyBytes,
-          maxBytes: DEFAULT_TICK_HISTORY_LIMITS.maxBytes,
-        },
-      };
-    },
+    // One view on request (the demo, tests); the surfaces get theirs pushed to their port.
+    'plans-view': async (request) => ({ ok: true, ...(await view(scopeOfRequest(request))) }),
     'plan-import': async (request) => {
       const result = await plans.importPlan(request.plan);
       if (!result.ok) {

@@ -31,7 +31,7 @@ export async function paintBadge(deps: PlanWiringDeps, tick: AcceptedTick): Prom
   }
   // The tab's badge measures from the tab's own price: the tick that just arrived.
   const quote = { price: tick.price, source: tick.source, time: tick.receivedAt, isStale: false };
-  const { text, color } = badgeFor(planView(record, quote, [], deps.now()));
+  const { text, color } = badgeFor(planView(record, quote, []));
   await deps.badge.set(tick.tabId, text, color);
 }
 

@@ -1,14 +1,13 @@
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 
+import { readWatchConfigReply } from '../../lib/messages/content-checks';
 import type { WatchConfigRequest } from '../../lib/messages/requests';
-import { WatchConfigReplySchema, type WatchConfig } from '../../lib/messages/watch-config';
+import type { WatchConfig } from '../../lib/messages/watch-config';
 import type { WatchMessage } from '../../lib/watch/page-watch';
 
 /*
- * The content script's two conversations with the background. Only the watch-config
- * reply schema is imported here (zod/mini), so that the schemas the background checks
- * requests with stay out of this bundle.
+ * The content script's two conversations with the background. The reply is checked
+ * without zod (lib/messages/content-checks.ts), so that no schema library is in this bundle.
  */
 
 /**
@@ -18,8 +17,7 @@ import type { WatchMessage } from '../../lib/watch/page-watch';
 export async function fetchWatchConfig(): Promise<WatchConfig | null> {
   const request: WatchConfigRequest = { type: 'watch-config' };
   try {
-    const parsed = z.safeParse(WatchConfigReplySchema, await browser.runtime.sendMessage(request));
-    return parsed.success && parsed.data.ok ? parsed.data.config : null;
+    return readWatchConfigReply(await browser.runtime.sendMessage(request));
   } catch {
     return null;
   }
@@ -33,7 +31,7 @@ const RESEND_AFTER_MILLIS = 250;
  * worker while it handled the message) is sent once more if nothing newer went out since:
  * the background ignores a price it has already seen, so a resend repeats nothing, and the
  * last price before a quiet spell is not lost. `schedule` is the content script's
- * ctx.setTimeout, so the timer dies with the script.
+ * clock bound to its ctx (./ctx-clock.ts), so the timer dies with the script.
  */
 export function createSender(
   schedule: (run: () => void, millis: number) => void,

@@ -2,11 +2,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 
 import { findAdapter } from '../../lib/sites/registry';
 import { normalizeSymbol } from '../../lib/sites/symbol';
-import type { Clock } from '../../lib/watch/clock';
 import { PageWatch } from '../../lib/watch/page-watch';
 import { readPage, type ContentRead } from '../../lib/watch/read-page';
 import { chooseTargets, modeSelector, pageMode } from '../../lib/watch/targets';
 import { createSender, fetchWatchConfig } from './background-link';
+import { createCtxClock } from './ctx-clock';
 import { connectOverlay } from './overlay-link';
 import { PageObserver } from './page-observer';
 
@@ -32,13 +32,7 @@ export default defineContentScript({
     const config = await fetchWatchConfig();
     if (config === null || ctx.isInvalid) return;
 
-    const clock: Clock = {
-      now: () => Date.now(),
-      setTimer: (run, delayInMillis) => {
-        const id = ctx.setTimeout(run, delayInMillis);
-        return () => clearTimeout(id);
-      },
-    };
+    const clock = createCtxClock(ctx);
     const overlay = connectOverlay(ctx);
     const observer = new PageObserver(document, () => watch.noticeChange());
     const read = (): ContentRead => {
@@ -54,7 +48,7 @@ export default defineContentScript({
     const watch = new PageWatch({
       clock,
       read,
-      send: createSender((run, millis) => ctx.setTimeout(run, millis)),
+      send: createSender((run, millis) => void clock.setTimer(run, millis)),
       normalizeSymbol,
       staleAfterSeconds: config.staleAfterSeconds,
       jumpHoldPercent: config.jumpHoldPercent,
@@ -62,7 +56,7 @@ export default defineContentScript({
 
     // The Navigation API reports a pushState before the URL is committed: read once it is.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(() => watch.noticeNavigation(), 0);
+      clock.setTimer(() => watch.noticeNavigation(), 0);
     });
     ctx.onInvalidated(() => {
       observer.disconnect();

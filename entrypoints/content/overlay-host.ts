@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-
-import {
-  FrameMessageSchema,
-  OVERLAY_CHANNEL,
-  OVERLAY_PARAMS,
-  type OverlayLayoutMessage,
-  type OverlayPlacedMessage,
-  type OverlayPosition,
+import { readFrameMessage } from '../../lib/messages/content-checks';
+import { OVERLAY_CHANNEL, OVERLAY_PARAMS } from '../../lib/messages/overlay-channel';
+import type {
+  OverlayLayoutMessage,
+  OverlayPlacedMessage,
+  OverlayPosition,
 } from '../../lib/messages/overlay-frame';
 import { clampPlacement, type OverlayPage } from '../../lib/watch/overlay-page';
 
@@ -120,9 +117,8 @@ export class OverlayHost {
     const frameWindow = this.frame?.contentWindow ?? null;
     if (frameWindow === null || event.source !== frameWindow) return;
     if (event.origin !== this.deps.extensionOrigin) return;
-    const parsed = z.safeParse(FrameMessageSchema, event.data);
-    if (!parsed.success) return;
-    const message = parsed.data;
+    const message = readFrameMessage(event.data);
+    if (message === null) return;
     if (message.type === 'layout') {
       this.layout = message;
       if (this.placed !== null && samePosition(message.position, this.placed)) this.placed = null;

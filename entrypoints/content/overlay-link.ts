@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { OverlayToggleMessageSchema } from '../../lib/messages/overlay-frame';
+import { isOverlayToggle } from '../../lib/messages/content-checks';
 import { normalizeSymbol } from '../../lib/sites/symbol';
 import { isTradePage, overlayPageOf } from '../../lib/watch/overlay-page';
 import type { ContentRead } from '../../lib/watch/read-page';
@@ -20,7 +19,7 @@ export function connectOverlay(ctx: ContentScriptContext): { noticeRead(read: Co
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
       // Only this extension's background sends to content scripts; anything else is ignored.
       if (sender.id !== browser.runtime.id) return;
-      if (z.safeParse(OverlayToggleMessageSchema, message).success) host?.toggle();
+      if (isOverlayToggle(message)) host?.toggle();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,31 +1,22 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
-import type { HeatView } from '../../components/adjust/HeatMeter';
 import { PageTabs, type PageTab } from '../../components/PageTabs';
 import { PlanDesigner } from '../../components/PlanDesigner';
 import type { SaveResult } from '../../components/PlanCheck';
 import type { ImportResult } from '../../components/PlanImport';
 import type { PlanAction } from '../../components/PlanList';
 import { Planner } from '../../components/Planner';
-import type { QuarantinedView } from '../../lib/messages/plans';
+import type { ViewScope } from '../../lib/messages/view-port';
 import { exportFileName, parsePlanText, planNameOf, type ExportKind } from '../../lib/plan/plan-text';
-import type { PlanView } from '../../lib/worker/view';
 import { ask } from '../extension-pages/background-client';
 import { liveRequests } from '../extension-pages/live-requests';
-import { usePolling } from '../extension-pages/use-polling';
+import { usePlansView } from '../extension-pages/use-plans-view';
 import { downloadText } from './download';
 import { useLibrary } from './use-library';
 
-/** How often the open planner asks for the plans (their state changes with the price). */
-const REFRESH_MILLIS = 1000;
-
-interface Loaded {
-  readonly plans: readonly PlanView[];
-  readonly quarantined: readonly QuarantinedView[];
-  readonly history: { readonly bytes: number; readonly maxBytes: number };
-  readonly heat: HeatView;
-}
+/** The planner lists every plan, the records kept aside and the tick history's size. */
+const PLANNER_SCOPE: ViewScope = { kind: 'all' };
 
 /** The options page wired to the background: import, lifecycle, export, the panel's switch. */
 export function App({
@@ -40,30 +31,23 @@ export function App({
   const [hasDesigner, setHasDesigner] = useState(initialTab === 'design');
   const [saveResult, setSaveResult] = useState<SaveResult | null>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { view: loaded, error: viewError } = usePlansView(PLANNER_SCOPE);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? viewError;
   const [highlightId, setHighlightId] = useState(initialHighlight);
   const [importResult, setImportResult] = useState<ImportResult | null>(null);
   const [isImporting, setIsImporting] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
-  const [isShownWithoutPlan, setIsShownWithoutPlan] = useState<boolean | null>(null);
+  // The switch as the trader just set it, until a view carries it (or the change is refused).
+  const [switchPending, setSwitchPending] = useState<boolean | null>(null);
+  const shownInView = loaded?.isShownWithoutPlan;
+  useEffect(() => {
+    if (switchPending !== null && shownInView === switchPending) setSwitchPending(null);
+  }, [switchPending, shownInView]);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const library = useLibrary(setError);
 
-  const load = useCallback(async () => {
-    const reply = await ask<'plans-view'>({ type: 'plans-view', isAll: true });
-    if (reply.ok) {
-      const { plans, quarantined, history, heat } = reply;
-      setLoaded({ plans, quarantined, history, heat });
-    } else setError(reply.error);
-  }, []);
-  usePolling(load, REFRESH_MILLIS);
-
   useEffect(() => {
-    void ask<'overlay-settings-get'>({ type: 'overlay-settings-get' }).then((reply) => {
-      if (reply.ok) setIsShownWithoutPlan(reply.isShownWithoutPlan);
-      else setError(reply.error);
-    });
     void browser.commands
       .getAll()
       .then((commands) =>
@@ -87,7 +71,6 @@ export function App({
     }
     setImportResult({ kind: 'imported', name: planNameOf(read.json) ?? source, warnings: reply.warnings });
     setHighlightId(reply.id);
-    await load();
   };
 
   const onAction = async (id: string, action: PlanAction) => {
@@ -96,7 +79,6 @@ export function App({
     setError(reply.ok ? null : reply.error);
     if (reply.ok && action === 'delete') setDeleted({ id, name: plan?.name || plan?.symbol || id });
     if (reply.ok && action === 'restore') setDeleted(null);
-    await load();
   };
 
   const onExport = async (id: string, kind: ExportKind) => {
@@ -115,12 +97,14 @@ export function App({
   };
 
   const onShowWithoutPlan = async (isShown: boolean) => {
-    setIsShownWithoutPlan(isShown);
+    setSwitchPending(isShown);
     const reply = await ask<'overlay-settings-set'>({
       type: 'overlay-settings-set',
       isShownWithoutPlan: isShown,
     });
-    if (!reply.ok) setError(reply.error);
+    if (reply.ok) return;
+    setSwitchPending(null);
+    setError(reply.error);
   };
 
   /** The plan library: a copy of a stored plan, as a new draft named so. */
@@ -137,8 +121,8 @@ export function App({
       plan: { ...plan, name: `${name} (copy)` },
     });
     setError(reply.ok ? null : reply.error);
+    // The copy arrives as the next view.
     if (reply.ok) setHighlightId(reply.id);
-    await load();
   };
 
   const onTab = (next: PageTab) => {
@@ -158,7 +142,6 @@ export function App({
       return;
     }
     setSaveResult({ kind: 'saved', id: reply.id, name: planNameOf(read.json) ?? 'the plan' });
-    await load();
   };
 
   const onExportDesign = (text: string, planName: string) => {
@@ -212,7 +195,7 @@ export function App({
           importResult={importResult}
           isImporting={isImporting}
           deleted={deleted}
-          isShownWithoutPlan={isShownWithoutPlan}
+          isShownWithoutPlan={switchPending ?? loaded?.isShownWithoutPlan ?? null}
           shortcut={shortcut}
           onImport={(text, source) => void onImport(text, source)}
           onAction={(id, action) => void onAction(id, action)}
@@ -232,7 +215,6 @@ export function App({
             actions: liveRequests(async (reply) => {
               const answer = await reply;
               setError(answer.ok ? null : answer.error);
-              await load();
             }),
           }}
           onDuplicate={(id) => void onDuplicate(id)}

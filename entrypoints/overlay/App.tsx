@@ -11,7 +11,7 @@ import {
   type OverlayPosition,
 } from '../../lib/messages/overlay-frame';
 import type { PageQuoteView } from '../../lib/messages/planner';
-import type { PlanView } from '../../lib/worker/view';
+import type { ViewScope } from '../../lib/messages/view-port';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
 import { planRequests, type Ack } from '../extension-pages/plan-requests';
@@ -21,28 +21,28 @@ import {
   pageToPlan,
   type AccountInput,
 } from '../extension-pages/quick-plan-requests';
-import { usePolling } from '../extension-pages/use-polling';
+import { usePlansView } from '../extension-pages/use-plans-view';
 import { createDrag } from './drag';
 import type { FrameParams } from './frame-params';
 
-/** How often the panel asks for its plans while the page is visible. */
-const REFRESH_MILLIS = 1000;
-
-interface Settings {
-  readonly isShownWithoutPlan: boolean;
+/** This site's place for the panel and its fold: read once, then changed only here. */
+interface SiteSettings {
   readonly isCollapsed: boolean;
   readonly position: OverlayPosition | null;
 }
 
 /**
- * The on-page panel, an extension page framed into the exchange page: it alone asks the
- * background for the page's plans and sends confirmations (extension-page messages); the
- * content script around it only places the frame where this page asks.
+ * The on-page panel, an extension page framed into the exchange page: it alone subscribes
+ * to the page's plans (pushed by the background after each change) and sends
+ * confirmations (extension-page messages); the content script around it only places the
+ * frame where this page asks.
  */
 export function OverlayApp({ params }: { params: FrameParams }) {
-  const [plans, setPlans] = useState<readonly PlanView[] | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const scope: ViewScope = { kind: 'page', venue: params.venue, symbol: params.symbol };
+  const { view, error: viewError } = usePlansView(scope);
+  const [settings, setSettings] = useState<SiteSettings | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? viewError;
   const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
   const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
     isBusy: false,
@@ -60,23 +60,6 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     [post],
   );
 
-  const load = useCallback(async () => {
-    const [reply, shown] = await Promise.all([
-      ask<'plans-view'>({ type: 'plans-view', page: { venue: params.venue, symbol: params.symbol } }),
-      ask<'overlay-settings-get'>({ type: 'overlay-settings-get' }),
-    ]);
-    if (reply.ok) setPlans(reply.plans);
-    else setError(reply.error);
-    // The planner's switch may change while the page is open; this site's place and fold
-    // change only here, so they are read once (a late answer must not undo a drag).
-    if (shown.ok) {
-      setSettings((current) =>
-        current === null ? current : { ...current, isShownWithoutPlan: shown.isShownWithoutPlan },
-      );
-    }
-  }, [params.venue, params.symbol]);
-  usePolling(load, REFRESH_MILLIS);
-
   const saveSettings = useCallback(
     async (change: { position?: OverlayPosition; isCollapsed?: boolean }) => {
       const reply = await ask<'overlay-settings-set'>({
@@ -84,23 +67,21 @@ export function OverlayApp({ params }: { params: FrameParams }) {
         host: params.host,
         ...change,
       });
-      if (!reply.ok) setError(reply.error);
+      if (!reply.ok) setActionError(reply.error);
     },
     [params.host],
   );
 
+  // The planner's switch (show without a plan) comes with every view; this site's place and
+  // fold change only here, so they are read once (a late answer must not undo a drag).
   useEffect(() => {
     void ask<'overlay-settings-get'>({ type: 'overlay-settings-get', host: params.host }).then((reply) => {
       if (!reply.ok) {
-        setError(reply.error);
-        setSettings({ isShownWithoutPlan: false, isCollapsed: false, position: null });
+        setActionError(reply.error);
+        setSettings({ isCollapsed: false, position: null });
         return;
       }
-      setSettings({
-        isShownWithoutPlan: reply.isShownWithoutPlan,
-        isCollapsed: reply.site.isCollapsed,
-        position: reply.site.position,
-      });
+      setSettings({ isCollapsed: reply.site.isCollapsed, position: reply.site.position });
     });
   }, [params.host]);
 
@@ -118,31 +99,19 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     return () => window.removeEventListener('message', onMessage);
   }, [params.origin, saveSettings]);
 
-  // The panel's content can change size without this component rendering (a quick plan
-  // being typed): a resize renders it again, so the layout below is measured again.
-  const [, setResizes] = useState(0);
-  const isCollapsed = settings?.isCollapsed;
-  const isReady = plans !== null && settings !== null;
-  useEffect(() => {
+  // After every render, and whenever the panel's box changes size without one (its fonts
+  // arrive, a quick plan is typed): the frame's wished size and place, sent when they change.
+  const postLayout = useCallback(() => {
     const element = root.current;
-    if (element === null) return undefined;
-    const observer = new ResizeObserver(() => setResizes((count) => count + 1));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [isReady, isCollapsed]);
-
-  // After every render: the frame's wished size and place, sent when they change.
-  useLayoutEffect(() => {
-    const element = root.current;
-    if (plans === null || settings === null || element === null) return;
+    if (view === null || settings === null || element === null) return;
     const rect = element.getBoundingClientRect();
     const chrome = element.offsetHeight - element.clientHeight;
     const layout: FrameMessage = {
       channel: OVERLAY_CHANNEL,
       type: 'layout',
       isWanted:
-        settings.isShownWithoutPlan ||
-        plans.some((plan) => plan.status === 'armed' || plan.status === 'active'),
+        view.isShownWithoutPlan ||
+        view.plans.some((plan) => plan.status === 'armed' || plan.status === 'active'),
       isCollapsed: settings.isCollapsed,
       width: Math.ceil(rect.width),
       height: Math.ceil(Math.max(rect.height, element.scrollHeight + chrome)),
@@ -152,19 +121,24 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     if (key === lastLayout.current) return;
     lastLayout.current = key;
     post(layout);
-  });
+  }, [view, settings, post]);
+  useLayoutEffect(postLayout);
+  useEffect(() => {
+    const element = root.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(postLayout);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [postLayout, view === null, settings === null]);
 
-  const after = useCallback(
-    async (reply: Promise<Ack>) => {
-      const result = await reply;
-      setError(result.ok ? null : result.error);
-      await load();
-    },
-    [load],
-  );
+  /** An action's refusal is shown; its effect arrives as the next view. */
+  const after = useCallback(async (reply: Promise<Ack>) => {
+    const result = await reply;
+    setActionError(result.ok ? null : result.error);
+  }, []);
   const actions: PlanActions = {
     ...planRequests(after),
-    onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setError(String(cause))),
+    onOpenPlanner: (id) => void openPlanner(id).catch((cause: unknown) => setActionError(String(cause))),
   };
 
   const planHere = async () => {
@@ -188,15 +162,15 @@ export function OverlayApp({ params }: { params: FrameParams }) {
     setArming({ isBusy: true, error: null });
     const failure = await armQuickPlan(plan, account);
     setArming({ isBusy: false, error: failure });
+    // The armed plan arrives as the next view.
     if (failure === null) setPlanning(null);
-    await load();
   };
 
-  if (plans === null || settings === null) return null;
+  if (view === null || settings === null) return null;
   return (
     <OverlayPanel
       rootRef={root}
-      plans={plans}
+      plans={view.plans}
       symbol={params.symbol}
       isCollapsed={settings.isCollapsed}
       error={error}

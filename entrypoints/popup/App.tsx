@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
-import type { HeatView } from '../../components/adjust/HeatMeter';
 import { PickPrice, type PickStatus } from '../../components/PickPrice';
 import type { PlanActions } from '../../components/PlanCard';
 import { Popup } from '../../components/Popup';
@@ -9,7 +8,7 @@ import { QuickPlan } from '../../components/QuickPlan';
 import type { PageQuoteView } from '../../lib/messages/planner';
 import type { PickedSiteView } from '../../lib/messages/replies';
 import { originToMatchPattern } from '../../lib/messages/sender';
-import type { PlanView } from '../../lib/worker/view';
+import type { ViewScope } from '../../lib/messages/view-port';
 import { ask } from '../extension-pages/background-client';
 import { openPlanner } from '../extension-pages/open-planner';
 import { planRequests, type Ack } from '../extension-pages/plan-requests';
@@ -19,18 +18,15 @@ import {
   pageToPlan,
   type AccountInput,
 } from '../extension-pages/quick-plan-requests';
-import { usePolling } from '../extension-pages/use-polling';
+import { usePlansView } from '../extension-pages/use-plans-view';
 import type { TargetTab } from './target-tab';
 
-/** How often the open popup asks for the plans. */
-const REFRESH_MILLIS = 1000;
+/** The popup shows every armed and active plan. */
+const POPUP_SCOPE: ViewScope = { kind: 'active' };
 
 /** The popup wired to the background: plans, confirmations, quiet mode and the price picker. */
 export function App({ target, highlightId }: { target: TargetTab | null; highlightId: string | null }) {
-  const [view, setView] = useState<{ plans: readonly PlanView[]; isQuiet: boolean; heat: HeatView } | null>(
-    null,
-  );
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { view, error: loadError } = usePlansView(POPUP_SCOPE);
   const [actionError, setActionError] = useState<string | null>(null);
   const [sites, setSites] = useState<readonly PickedSiteView[]>([]);
   const [status, setStatus] = useState<PickStatus>({ kind: 'idle' });
@@ -41,22 +37,10 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
     error: null,
   });
 
-  const load = useCallback(async () => {
-    const reply = await ask<'plans-view'>({ type: 'plans-view' });
-    if (reply.ok) {
-      setView({ plans: reply.plans, isQuiet: reply.isQuiet, heat: reply.heat });
-      setLoadError(null);
-    } else {
-      setLoadError(reply.error);
-    }
-  }, []);
-  usePolling(load, REFRESH_MILLIS);
-
-  /** Send an action, show its refusal plainly, and show its effect at once. */
+  /** Send an action and show its refusal plainly; its effect arrives as the next view. */
   const act = async (request: Promise<Ack>) => {
     const reply = await request;
     setActionError(reply.ok ? null : reply.error);
-    await load();
   };
   const actions: PlanActions & { onQuiet: (isQuiet: boolean) => void } = {
     ...planRequests(act),
@@ -96,8 +80,8 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
     setArming({ isBusy: true, error: null });
     const error = await armQuickPlan(plan, account);
     setArming({ isBusy: false, error });
+    // The armed plan arrives as the next view.
     if (error === null) setPlanning(null);
-    await load();
   };
 
   const pick = async () => {

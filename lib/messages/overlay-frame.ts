@@ -1,18 +1,19 @@
 import * as z from 'zod/mini';
 
+import { OVERLAY_CHANNEL } from './overlay-channel';
+
+export { OVERLAY_CHANNEL, OVERLAY_PARAMS } from './overlay-channel';
+
 /*
- * What the content script reads besides `watch-config` (kept apart so its bundle holds
- * only these small zod/mini schemas): the background's shortcut message, and the
- * window.postMessage conversation with the panel's frame (the extension page
- * overlay.html, framed into the page inside a closed shadow root).
+ * What the content script reads besides `watch-config`: the background's shortcut
+ * message, and the window.postMessage conversation with the panel's frame (the extension
+ * page overlay.html, framed into the page inside a closed shadow root). The content script
+ * checks them with ./content-checks.ts, which its tests hold to these schemas.
  *
  * Frame → content script messages are accepted only from that frame's window and the
  * extension's origin. Content script → frame messages can be forged by the page (it
  * shares the content script's window), so they carry nothing but where the panel was put.
  */
-
-/** Marks the panel's postMessage traffic among whatever else a page posts. */
-export const OVERLAY_CHANNEL = 'tranche-overlay';
 
 /** The background, on the keyboard shortcut (commands API): show or hide the panel on this tab. */
 export const OverlayToggleMessageSchema = z.strictObject({ type: z.literal('overlay-toggle') });
@@ -68,6 +69,3 @@ export const OverlayPlacedMessageSchema = z.strictObject({
   position: OverlayPositionSchema,
 });
 export type OverlayPlacedMessage = z.infer<typeof OverlayPlacedMessageSchema>;
-
-/** The frame's address parameters, set by the content script from the page it runs in. */
-export const OVERLAY_PARAMS = { venue: 'venue', symbol: 'symbol', host: 'host', origin: 'origin' } as const;

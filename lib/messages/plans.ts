@@ -95,7 +95,13 @@ export const PlanViewSchema = z.strictObject({
   tickSize: z.string(),
   lotStep: z.string(),
   quote: Nullable(
-    z.strictObject({ price: z.string(), source: z.string(), ageSeconds: z.number(), isStale: z.boolean() }),
+    z.strictObject({
+      price: z.string(),
+      source: z.string(),
+      /** When the background received it: surfaces print the time, which needs no refresh. */
+      receivedAt: EpochMillisSchema,
+      isStale: z.boolean(),
+    }),
   ),
   divergence: Nullable(z.strictObject({ first: PlacedPriceViewSchema, second: PlacedPriceViewSchema })),
   position: z.string(),
@@ -173,25 +179,32 @@ export type QuarantinedView = z.infer<typeof QuarantinedViewSchema>;
 
 const ErrorReply = z.strictObject({ ok: z.literal(false), error: ErrorTextSchema });
 
+/** What the popup, the planner and the panel show: pushed to their ports, or one reply to `plans-view`. */
+const PLANS_VIEW_SHAPE = {
+  plans: z.array(PlanViewSchema),
+  /** Records kept aside: listed for the planner only (finding them reads every stored key). */
+  quarantined: z.array(QuarantinedViewSchema),
+  isQuiet: z.boolean(),
+  /** The planner's switch: the on-page panel shows on supported pages even without a plan. */
+  isShownWithoutPlan: z.boolean(),
+  /** Size of the tick history in bytes, and its cap: for the planner only (null elsewhere). */
+  history: z.nullable(z.strictObject({ bytes: z.number(), maxBytes: z.number() })),
+  /** The open risk of every armed and active plan against the account heat cap; null without one. */
+  heat: z.nullable(
+    z.strictObject({
+      openRisk: z.string(),
+      cap: z.string(),
+      capPercent: z.string(),
+      equity: z.string(),
+      usedPercent: z.string(),
+    }),
+  ),
+};
+export const PlansViewSchema = z.strictObject(PLANS_VIEW_SHAPE);
+export type PlansView = z.infer<typeof PlansViewSchema>;
+
 export const PlansViewReplySchema = z.discriminatedUnion('ok', [
-  z.strictObject({
-    ok: z.literal(true),
-    plans: z.array(PlanViewSchema),
-    quarantined: z.array(QuarantinedViewSchema),
-    isQuiet: z.boolean(),
-    /** The open risk of every armed and active plan against the account heat cap; null without one. */
-    heat: z.nullable(
-      z.strictObject({
-        openRisk: z.string(),
-        cap: z.string(),
-        capPercent: z.string(),
-        equity: z.string(),
-        usedPercent: z.string(),
-      }),
-    ),
-    /** Size of the tick history in bytes, and its cap. */
-    history: z.strictObject({ bytes: z.number(), maxBytes: z.number() }),
-  }),
+  z.strictObject({ ok: z.literal(true), ...PLANS_VIEW_SHAPE }),
   ErrorReply,
 ]);
 

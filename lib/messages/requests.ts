@@ -56,7 +56,7 @@ export const TickMessageSchema = z.strictObject({
 });
 export type TickMessage = z.infer<typeof TickMessageSchema>;
 
-/** The page has not refreshed the price of this symbol since `since` (SPEC §4 staleness). */
+/** The page has not refreshed the price of this symbol since `since` (docs/page-reading.md#page-safety). */
 export const StaleMessageSchema = z.strictObject({
   type: z.literal('stale'),
   venue: VenueSchema,

@@ -1,4 +1,3 @@
-import { Decimal, toCanonical } from '../decimal';
 import { ABBREVIATIONS, GROUP_ONLY, isSubscriptDigit, scanNumber, subscriptValue } from './scan';
 
 export type DecimalMark = '.' | ',';
@@ -171,19 +170,29 @@ function readNumber(text: string, convention: PriceConvention | undefined): Pric
       isSeveralNumbers(scan.core, convention) ? `"${shown}" holds more than one number` : split.reason,
     );
   }
-  const digits = `${split.integerDigits === '' ? '0' : split.integerDigits}${
-    split.fractionDigits === '' ? '' : `.${split.fractionDigits}`
-  }`;
-  const value = new Decimal(digits);
-  return { ok: true, value: toCanonical(scan.sign < 0 ? value.negated() : value) };
+  return { ok: true, value: canonicalDigits(scan.sign < 0, split.integerDigits, split.fractionDigits) };
+}
+
+/**
+ * The canonical decimal string (as lib/decimal's `toCanonical` prints it) of a number
+ * written as its digits: the whole part's leading zeros and the fraction's trailing zeros
+ * dropped, a minus sign only on a value that is not zero. Reading a price is text work, no
+ * arithmetic, so the content script needs no decimal library for it.
+ */
+function canonicalDigits(isNegative: boolean, integerDigits: string, fractionDigits: string): string {
+  const whole = integerDigits.replace(/^0+/, '') || '0';
+  const fraction = fractionDigits.replace(/0+$/, '');
+  const magnitude = fraction === '' ? whole : `${whole}.${fraction}`;
+  return isNegative && magnitude !== '0' ? `-${magnitude}` : magnitude;
 }
 
 /**
  * Reads one price as a page prints it: `97,123.45`, `97.123,45`, `97 123,45`, `0.0₄1234`
  * (= 0.00001234), with arrows, a sign and currency around it. Returns the canonical
- * decimal string, or why the text is not exactly one price (SPEC §4): anything that could
- * be read two ways is rejected, never guessed; an abbreviated figure (`59.4K`) is no
- * price, and neither is 0 (a price rounded away, or a placeholder) nor a number below it.
+ * decimal string, or why the text is not exactly one price
+ * (docs/page-reading.md#reading-a-number): anything that could be read two ways is
+ * rejected, never guessed; an abbreviated figure (`59.4K`) is no price, and neither is 0
+ * (a price rounded away, or a placeholder) nor a number below it.
  */
 export function parsePrice(text: string, convention?: PriceConvention): PriceParseResult {
   const number = readNumber(text, convention);

@@ -1,3 +1,4 @@
+import { ParsedRecordCache } from './parsed-record-cache';
 import type { Quarantine } from './quarantine';
 import { repairPlanRecord } from './plan-record-repair';
 import {
@@ -47,6 +48,9 @@ type Found =
  * no longer run), and leaves one written by a newer Tranche as it is.
  */
 export class PlanRepository {
+  /** Every price reads every plan: one unchanged since the last read is not parsed again. */
+  private readonly parsed = new ParsedRecordCache<PlanRecord>();
+
   constructor(private readonly deps: PlanRepositoryDeps) {}
 
   /** The plan ids; an unreadable index is kept aside and rebuilt from the plan records. */
@@ -75,6 +79,7 @@ export class PlanRepository {
   async readAll(): Promise<PlanReading> {
     const ids = await this.index();
     if (ids.length === 0) return { records: [], newer: [] };
+    this.parsed.keepOnly(ids.map(planKey));
     const stored = await this.deps.area.get(ids.map(planKey));
     const batch = new WriteBatch();
     const records: PlanRecord[] = [];
@@ -120,7 +125,9 @@ export class PlanRepository {
 
   /** Write `record` in `batch`. */
   put(batch: WriteBatch, record: PlanRecord): void {
-    batch.put(planKey(record.id), storablePlanRecord(record));
+    const stored = storablePlanRecord(record);
+    batch.put(planKey(record.id), stored);
+    this.parsed.remember(planKey(record.id), stored, record);
   }
 
   /** Store a new plan in `batch`, last in the index. */
@@ -153,8 +160,8 @@ export class PlanRepository {
 
   /** Read one stored record, putting in `batch` what its state needs: a repair, or its quarantine. */
   private settle(batch: WriteBatch, id: string, raw: unknown): Found {
-    const found = this.classify(raw);
     const key = planKey(id);
+    const found = this.classify(key, raw);
     if (found.kind === 'repaired') {
       this.deps.log(`plan ${id}: repaired ${found.fields.join(', ')} with safe defaults`);
       this.put(batch, found.record);
@@ -165,8 +172,14 @@ export class PlanRepository {
     return found;
   }
 
-  private classify(raw: unknown): Found {
+  private classify(key: string, raw: unknown): Found {
     if (raw === undefined) return { kind: 'missing' };
+    const record = this.parsed.read(key, raw, (value) => {
+      const parsed = PlanRecordSchema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    });
+    if (record !== null) return { kind: 'ok', record };
+    // Not readable as it is: parsed again for the problem's words (rare).
     const parsed = PlanRecordSchema.safeParse(raw);
     if (parsed.success) return { kind: 'ok', record: parsed.data };
     const version = otherVersionOf(raw);

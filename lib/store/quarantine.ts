@@ -12,6 +12,10 @@ import { WriteBatch, type StorageArea } from './storage-area';
 
 export const QUARANTINE_PREFIX = 'quarantine/';
 
+export function isQuarantineKey(storageKey: string): boolean {
+  return storageKey.startsWith(QUARANTINE_PREFIX);
+}
+
 /** Where a corrupt record is kept: one key per record and time, so nothing overwrites it. */
 export function quarantineKey(key: string, atMillis: number): string {
   return `${QUARANTINE_PREFIX}${key}/${atMillis}`;
@@ -114,12 +118,29 @@ export class Quarantine {
     batch.putAll(quarantineWrite(key, raw, problem, at));
   }
 
-  /** Every quarantined value, oldest first (reads all of storage: for the planner only). */
+  /**
+   * Every quarantined value, oldest first, for the planner: the kept-aside keys alone where
+   * the browser lists keys, else all of storage.
+   */
   async list(): Promise<QuarantineEntry[]> {
-    const all = await this.deps.area.get(null);
-    return Object.entries(all)
-      .filter(([key]) => key.startsWith(QUARANTINE_PREFIX))
+    const { area } = this.deps;
+    // Only the kept-aside keys' values when the area can list keys alone, else all of them
+    // (also where listing keys fails: WXT's fake browser has the method but not the feature).
+    const allKeys = await storedKeys(area);
+    const keys = allKeys === undefined ? null : allKeys.filter(isQuarantineKey);
+    const stored = keys?.length === 0 ? {} : await area.get(keys);
+    return Object.entries(stored)
+      .filter(([key]) => isQuarantineKey(key))
       .map(([key, value]) => readQuarantineEntry(key, value))
       .sort((a, b) => a.at - b.at);
+  }
+}
+
+/** Every stored key, or undefined where the area cannot list them alone. */
+async function storedKeys(area: StorageArea): Promise<string[] | undefined> {
+  try {
+    return await area.getKeys?.();
+  } catch {
+    return undefined;
   }
 }

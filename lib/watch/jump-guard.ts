@@ -1,10 +1,8 @@
-import { Decimal } from '../decimal';
-
 /**
  * A page can show a wrong number for a moment (a half-rendered DOM, another instrument's
  * price during a switch, a glitching feed). One read that far from the last confirmed
  * price is held, not sent; a second read near it confirms the move, a read back near the
- * confirmed price discards it (SPEC §4 page safety).
+ * confirmed price discards it (docs/page-reading.md#page-safety).
  */
 export interface JumpGuardState {
   /** The last price accepted for the current symbol; null before the first read. */
@@ -29,9 +27,13 @@ export function judgePrice(state: JumpGuardState, price: string, jumpHoldPercent
   return { verdict: 'hold', state: { confirmed: state.confirmed, held: price } };
 }
 
-/** Whether `price` lies more than `percent` % of |reference| away from `reference`. */
+/**
+ * Whether `price` lies more than `percent` % of |reference| away from `reference`. In
+ * floating point, like the engine's quiet band: a plausibility bound of tens of percent
+ * loses nothing to a rounding error of 1e-16 (a read exactly at the bound is held or not,
+ * either is right), and the content script stays free of a decimal library.
+ */
 export function isJump(reference: string, price: string, percent: number): boolean {
-  const referenceValue = new Decimal(reference);
-  const bound = referenceValue.abs().times(percent).dividedBy(100);
-  return new Decimal(price).minus(referenceValue).abs().greaterThan(bound);
+  const referenceValue = Number(reference);
+  return Math.abs(Number(price) - referenceValue) > (Math.abs(referenceValue) * percent) / 100;
 }

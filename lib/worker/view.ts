@@ -15,7 +15,8 @@ import { positionView, type LotView } from './position-view';
 export interface QuoteView {
   readonly price: string;
   readonly source: string;
-  readonly ageSeconds: number;
+  /** When the background received the price (epoch ms): a surface prints the time, never an age to refresh. */
+  readonly receivedAt: number;
   readonly isStale: boolean;
 }
 
@@ -140,7 +141,6 @@ export function planView(
   record: PlanRecord,
   quote: QuoteInput | null,
   journal: readonly JournalEntry[],
-  now: number,
   divergence: DivergenceView | null = null,
 ): PlanView {
   const { engine } = record;
@@ -247,7 +247,7 @@ export function planView(
         : {
             price: quote.price,
             source: quote.source,
-            ageSeconds: Math.max(0, Math.round((now - quote.time) / 1000)),
+            receivedAt: quote.time,
             isStale: quote.isStale,
           },
     divergence,

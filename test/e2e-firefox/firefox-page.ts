@@ -7,7 +7,7 @@ import type { BidiConnection } from './bidi-connection';
 /*
  * One Firefox page in a window of its own (a BiDi top-level browsing context): navigate,
  * run a function in the page, click as a user does, take a screenshot. Each page has its
- * own window so that every page stays visible: the popup refreshes only while it is.
+ * own window so that every page stays visible: the popup is sent its views only while it is.
  */
 
 /** A BiDi remote value, as far as the page reads one. */
@@ -71,7 +71,7 @@ export class FirefoxPage {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
   }
 
-  /** Make this page its window's selected tab (only the visible pages refresh). */
+  /** Make this page its window's selected tab (only visible pages are sent their views). */
   async bringToFront(): Promise<void> {
     await this.bidi.send('browsingContext.activate', { context: this.context });
   }

@@ -276,3 +276,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** A request from an extension page (the popup, the planner), as they send it. */
+export function sendFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((request) => chrome.runtime.sendMessage(request), message);
+}

@@ -2,20 +2,17 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 
 import { SURFACES_PLAN } from './surfaces-plan';
 import {
   readLocalStorage,
   RESULTS_DIR,
+  sendFromPage,
   serveFixtures,
   useExtension,
   waitFor,
   writeLocalStorage,
 } from './harness';
-
-/** The extension API as code evaluated in an extension page sees it. */
-declare const chrome: typeof Browser;
 
 /*
  * A plan the background cannot run is set aside and the others go on; the planner lists
@@ -29,13 +26,9 @@ const extension = useExtension((session) =>
   serveFixtures(session.context, { 'https://www.binance.com/en/futures/**': 'binance-surfaces.html' }),
 );
 
-function send(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((request) => chrome.runtime.sendMessage(request), message);
-}
-
 async function importAndArm(page: Page, plan: object): Promise<string> {
-  const { id } = (await send(page, { type: 'plan-import', plan })) as { id: string };
-  expect(await send(page, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
+  const { id } = (await sendFromPage(page, { type: 'plan-import', plan })) as { id: string };
+  expect(await sendFromPage(page, { type: 'plan-action', id, action: 'arm' })).toEqual({ ok: true });
   return id;
 }
 

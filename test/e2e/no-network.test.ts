@@ -95,7 +95,7 @@ describe('no network', () => {
     const popup = await session.context.newPage();
     await popup.goto(`${own}popup.html`);
     await popup.locator('[data-status="active"]').waitFor();
-    // Long enough for the surfaces' refresh, the tick history's flush and the stale check.
+    // Long enough for the surfaces' views, the tick history's flush and the stale check.
     await popup.waitForTimeout(2_500);
 
     const web = recorded.filter((request) => !request.url.startsWith(own));

@@ -56,7 +56,7 @@ async function shoot(locator: Locator, name: string): Promise<void> {
 
 /**
  * The popup in a window of its own (as a notification click would show it), in the dark
- * theme: visible beside the exchange tab, so both keep refreshing (hidden pages ask nothing).
+ * theme: visible beside the exchange tab, so both get their views (hidden pages are sent nothing).
  */
 async function darkPopup(): Promise<Page> {
   const url = `chrome-extension://${session.extensionId}/popup.html`;
@@ -358,7 +358,7 @@ describe('popup, on-page panel and planner', () => {
       'watch-settings': { version: 1, staleAfterSeconds: 1, jumpHoldPercent: 20 },
     });
     await popup.locator('.tr-stale').first().waitFor({ timeout: 10_000 });
-    await popup.getByText(/No fresh price for/).waitFor();
+    await popup.getByText(/No fresh price since/).waitFor();
     await shoot(popup.locator('main'), 'popup-stale');
     await popup.emulateMedia({ colorScheme: 'light' });
     await shoot(popup.locator('main'), 'popup-stale-light');

@@ -33,7 +33,7 @@ let now: number;
 async function currentView(): Promise<PlanView> {
   const record = (await plans.records()).find((found) => found.id === id);
   if (record === undefined) throw new Error('the plan is stored');
-  return planView(record, null, await plans.journal(id), now);
+  return planView(record, null, await plans.journal(id));
 }
 
 beforeEach(async () => {

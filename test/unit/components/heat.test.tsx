@@ -8,7 +8,7 @@ import { Popup } from '../../../components/Popup';
 import { step } from '../../../lib/engine/step';
 import { heatView } from '../../../lib/worker/account-heat';
 import { planView } from '../../../lib/worker/view';
-import { actions, NOW, quote, record, ticks } from './plan-views';
+import { actions, quote, record, ticks } from './plan-views';
 
 afterEach(cleanup);
 
@@ -55,7 +55,7 @@ describe('the account heat', () => {
 
 describe('a live trade on the planner’s chart', () => {
   it('draws the average entry, the stop, the next add and target, and the key levels', () => {
-    const view = planView(activeRecord(), quote('60500'), [], NOW);
+    const view = planView(activeRecord(), quote('60500'), []);
     const keyed = {
       ...view,
       levels: [{ index: 1, price: '59800', label: 'support', distancePercent: null }],

@@ -66,19 +66,18 @@ export function ticks(...prices: string[]): EngineState {
   return state;
 }
 
-export const NOW = 10_000;
 export function quote(price: string, overrides: Partial<QuoteInput> = {}): QuoteInput {
   return { price, source: 'binance-futures', time: 9_000, isStale: false, ...overrides };
 }
 
 /** A draft: imported, never armed. */
 export function draftView(): PlanView {
-  return planView(record(null, 'draft'), null, [], NOW);
+  return planView(record(null, 'draft'), null, []);
 }
 
 /** Armed at 59800: the entry 60000 is 200 away, 0.33 % and 0.40 ATR. */
 export function armedView(flags: { isPaused?: boolean; isMuted?: boolean } = {}): PlanView {
-  return planView(record(ticks('59800'), 'armed', flags), quote('59800'), [], NOW);
+  return planView(record(ticks('59800'), 'armed', flags), quote('59800'), []);
 }
 
 /**
@@ -104,7 +103,7 @@ export function triggeredView(): PlanView {
       effects: journalEffects(plan, result.effects),
     });
   }
-  return planView(record(state, 'active'), quote('61000'), journal, NOW);
+  return planView(record(state, 'active'), quote('61000'), journal);
 }
 
 /** Entry filled at 60000, then 58900 reaches the stop at 59000: the stop waits for its confirmation. */
@@ -112,12 +111,12 @@ export function stopWaitingView(): PlanView {
   let state = ticks('59800', '60000');
   state = step(state, { type: 'fill', tranche: 'entry', time: 3 }).state;
   state = step(state, { type: 'tick', price: '58900', time: 4 }).state;
-  return planView(record(state, 'active'), quote('58900'), [], NOW);
+  return planView(record(state, 'active'), quote('58900'), []);
 }
 
-/** Armed, but the page has sent nothing for 95 s: stale. */
+/** Armed, but the page has sent nothing since its first price: stale. */
 export function staleView(): PlanView {
-  return planView(record(ticks('59800'), 'armed'), quote('59800', { isStale: true, time: 0 }), [], 95_000);
+  return planView(record(ticks('59800'), 'armed'), quote('59800', { isStale: true, time: 0 }), []);
 }
 
 /**
@@ -125,7 +124,7 @@ export function staleView(): PlanView {
  * book shows 59820: the page sent no tick since, and the background passes both numbers on.
  */
 export function divergedView(): PlanView {
-  return planView(record(ticks('59800'), 'armed'), quote('59800'), [], NOW, {
+  return planView(record(ticks('59800'), 'armed'), quote('59800'), [], {
     first: { place: 'title', price: '60293.4' },
     second: { place: 'order book', price: '59820' },
   });
@@ -135,7 +134,7 @@ export function divergedView(): PlanView {
 export function closedView(): PlanView {
   let state = ticks('59800');
   state = step(state, { type: 'cancel', time: 2 }).state;
-  return planView(record(state, 'closed'), quote('60500'), [], NOW);
+  return planView(record(state, 'closed'), quote('60500'), []);
 }
 
 export type PopupActions = PlanActions & { onQuiet: (isQuiet: boolean) => void };

@@ -36,10 +36,11 @@ describe('popup states', () => {
     expect(screen.queryByText('No armed plans')).toBeNull();
   });
 
-  it('armed: the price with its source and age, the entry and its distance, no position yet', () => {
+  it('armed: the price with its source and the time it arrived, the entry and its distance, no position yet', () => {
     render(<Popup plans={[armedView()]} isQuiet={false} error={null} actions={actions()} />);
     expect(screen.getByLabelText('Last price').textContent).toBe('59,800.0');
-    expect(screen.getByText('binance-futures · 1s ago')).toBeTruthy();
+    // The quote arrived at 9,000 ms after the epoch (plan-views' quote): its time of day, never an age to refresh.
+    expect(screen.getByText(`binance-futures · ${new Date(9_000).toLocaleTimeString()}`)).toBeTruthy();
     expect(screen.getByText('Waiting for the entry')).toBeTruthy();
     // |60000 − 59800| / 59800 = 0.33 %; 200 / ATR 500 = 0.40 ATR.
     expect(levelRow('entry')).toBe('entry60,000.00.33% · 0.40 ATR');
@@ -119,9 +120,11 @@ describe('popup states', () => {
 
   it('stale price: says so plainly, next to the price and in a sentence', () => {
     render(<Popup plans={[staleView()]} isQuiet={false} error={null} actions={actions()} />);
-    expect(screen.getByText(/STALE · binance-futures · 1m ago/)).toBeTruthy();
+    // The stale quote arrived at the epoch (plan-views' staleView): its time of day.
+    const arrived = new Date(0).toLocaleTimeString();
+    expect(screen.getByText(`STALE · binance-futures · ${arrived}`)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe(
-      'No fresh price for 1m: distances are from the last price seen. Check the BTCUSDT tab.',
+      `No fresh price since ${arrived}: distances are from the last price seen. Check the BTCUSDT tab.`,
     );
   });
 

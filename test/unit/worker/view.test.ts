@@ -55,7 +55,6 @@ describe('plan view', () => {
       record(activeAt100(), 'active'),
       { price: '102', source: 'tradingview', time: 10_000, isStale: false },
       [],
-      13_000,
     );
     expect(view.position).toBe('20');
     expect(view.averageEntry).toBe('100');
@@ -63,7 +62,12 @@ describe('plan view', () => {
     expect([view.openRisk, view.openRiskPercent, view.openRiskR]).toEqual(['100', '1.00', '1.00']);
     // (102 − 100) × 20 / 100 = 0.40 R.
     expect(view.unrealizedR).toBe('0.40');
-    expect(view.quote).toEqual({ price: '102', source: 'tradingview', ageSeconds: 3, isStale: false });
+    expect(view.quote, 'the time it arrived, for surfaces to print').toEqual({
+      price: '102',
+      source: 'tradingview',
+      receivedAt: 10_000,
+      isStale: false,
+    });
   });
 
   it('gives the next add and target with their distance in % and in ATR', () => {
@@ -71,7 +75,6 @@ describe('plan view', () => {
       record(activeAt100(), 'active'),
       { price: '102', source: 't', time: 0, isStale: false },
       [],
-      0,
     );
     // add at 105: |105 − 102| / 102 = 2.94 %; 3 / 2.5 = 1.20 ATR.
     expect(view.nextAdd).toMatchObject({
@@ -96,7 +99,7 @@ describe('plan view', () => {
     let state = createEngine(plan, { mode: 'confirm', fill: 'level' });
     state = step(state, { type: 'tick', price: '99', time: 1 }).state;
     state = step(state, { type: 'tick', price: '100', time: 2 }).state;
-    const view = planView(record(state, 'armed'), null, [], 0);
+    const view = planView(record(state, 'armed'), null, []);
     expect(view.waiting).toEqual([
       { tranche: 'entry', label: 'entry', price: '100', qty: '20', side: 'buy' },
     ]);
