@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
 import { showPanelInStep } from './demo/panel-step';
+import { runAdjustStep } from './demo/adjust-step';
 import { runQuickPlanStep } from './demo/quick-plan-step';
 import { chromiumPath, launchExtension } from './launch-chromium';
 
@@ -132,6 +133,7 @@ export async function runBrowserDemo(): Promise<number> {
         await market.screenshot({ path: join(OUTPUT_DIR, 'market-with-overlay.png') });
         hasOverlayShot = true;
         await showPanelInStep(market, extensionId);
+        await runAdjustStep(planner, market, planId, OUTPUT_DIR);
       }
       const isDone = await market.evaluate(
         () => (window as unknown as { trancheDemoDone?: boolean }).trancheDemoDone === true,

@@ -21,6 +21,7 @@ import {
   QuietSetRequestSchema,
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
+import { HeatSetRequestSchema, PlanAdjustRequestSchema, PlanCorrectRequestSchema } from './adjust';
 import {
   AccountDefaultsGetRequestSchema,
   AccountDefaultsSetRequestSchema,
@@ -144,6 +145,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   QuietSetRequestSchema,
   OverlaySettingsGetRequestSchema,
   OverlaySettingsSetRequestSchema,
+  PlanAdjustRequestSchema,
+  PlanCorrectRequestSchema,
+  HeatSetRequestSchema,
   PlannerDraftGetRequestSchema,
   PlannerDraftSetRequestSchema,
   AccountDefaultsGetRequestSchema,
