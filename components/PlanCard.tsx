@@ -40,7 +40,8 @@ export function planState(view: PlanView): string {
 /**
  * One plan as the popup shows it: the price, what is waiting for the trader, the next
  * levels and how far they are, the position and its risk, the ladder and recent alerts.
- * Compact (the on-page panel): the price, what is waiting, the next levels and the position.
+ * Compact (the on-page panel): the price, what is waiting, the next levels, the position,
+ * the key levels on one line, and the adjustments and corrections of a live trade.
  */
 export function PlanCard({
   view,
@@ -145,10 +146,10 @@ export function PlanCard({
           send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
         />
       )}
-      {!isCompact && view.status === 'active' && onCorrect !== undefined && (
+      {view.status === 'active' && onCorrect !== undefined && (
         <CorrectFill view={view} onCorrect={(fill, price, qty) => onCorrect(view.id, fill, price, qty)} />
       )}
-      {!isCompact && <KeyLevelList view={view} />}
+      <KeyLevelList view={view} isCompact={isCompact} />
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}
       {!isCompact && view.alerts.length > 0 && (
         <>
