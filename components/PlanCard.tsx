@@ -40,8 +40,8 @@ export function planState(view: PlanView): string {
 /**
  * One plan as the popup shows it: the price, what is waiting for the trader, the next
  * levels and how far they are, the position and its risk, the ladder and recent alerts.
- * Compact (the on-page panel): the price, what is waiting, the next levels, the position,
- * the key levels on one line, and the adjustments and corrections of a live trade.
+ * Compact (the on-page panel): the price, what is waiting, the next levels, the position
+ * and the key levels on one line, then the adjustments and corrections of a live trade.
  */
 export function PlanCard({
   view,
@@ -140,6 +140,7 @@ export function PlanCard({
           )}
         </dl>
       )}
+      {isCompact && <KeyLevelList view={view} isCompact />}
       {view.status === 'active' && onAdjust !== undefined && (
         <AdjustPanel
           view={view}
@@ -149,7 +150,7 @@ export function PlanCard({
       {view.status === 'active' && onCorrect !== undefined && (
         <CorrectFill view={view} onCorrect={(fill, price, qty) => onCorrect(view.id, fill, price, qty)} />
       )}
-      <KeyLevelList view={view} isCompact={isCompact} />
+      {!isCompact && <KeyLevelList view={view} />}
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}
       {!isCompact && view.alerts.length > 0 && (
         <>

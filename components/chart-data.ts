@@ -117,12 +117,15 @@ export function priceChartData(
     (point) => Number(point.price),
   );
   const levels = keyLevelLines(keyLevels);
-  const prices = [...points.map((point) => point.value), ...levels.map((level) => level.price)];
+  const path = points.map((point) => point.value);
+  const [low, high] = [Math.min(...path), Math.max(...path)];
+  // The chart scales to the path with room for the markers; a level beyond it widens that.
+  const isBeyond = levels.some((level) => level.price < low || level.price > high);
   return {
     series: [{ title: 'Price', color: 'text', points }],
     markers,
     levels,
-    ...(levels.length === 0 || points.length === 0 ? {} : { range: rangeShowing(prices) }),
+    ...(isBeyond ? { range: rangeShowing([...path, ...levels.map((level) => level.price)], 0.15) } : {}),
   };
 }
 

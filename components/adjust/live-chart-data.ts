@@ -14,10 +14,10 @@ export function keyLevelLines(
   }));
 }
 
-/** A chart's price range showing every one of these prices, with a margin (1 % of a lone price). */
-export function rangeShowing(prices: readonly number[]): { min: number; max: number } {
+/** A chart's price range showing every one of these prices, with a margin: a share of their spread, 1 % of a lone price. */
+export function rangeShowing(prices: readonly number[], share = 0.08): { min: number; max: number } {
   const [low, high] = [Math.min(...prices), Math.max(...prices)];
-  const margin = (high - low) * 0.08 || high * 0.01;
+  const margin = (high - low) * share || high * 0.01;
   return { min: low - margin, max: high + margin };
 }
 

@@ -32,6 +32,8 @@ declare const chrome: typeof Browser;
  * confirmed at 60,000.0), then 60,500.
  */
 
+/** With a support the panel lists and the planner's chart draws. */
+const PLAN = { ...SURFACES_PLAN, levels: [{ price: '59800', label: 'support' }] };
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const REASON = 'CPI at 14:30: room below the 59,250 wick';
 
@@ -119,7 +121,7 @@ describe('adjusting a live trade from the on-page panel', () => {
     const popup = await openPopup(session);
     const probe = await WorkerProbe.attach(session, popup);
     try {
-      const imported = (await send(popup, { type: 'plan-import', plan: SURFACES_PLAN })) as { id: string };
+      const imported = (await send(popup, { type: 'plan-import', plan: PLAN })) as { id: string };
       expect(await send(popup, { type: 'plan-action', id: imported.id, action: 'arm' })).toEqual({
         ok: true,
       });
@@ -201,11 +203,18 @@ describe('adjusting a live trade from the on-page panel', () => {
       expect(exported.journalCsv).toContain('v3 → v4');
       expect(exported.journalCsv).toMatch(/against the trade/);
 
-      // What the panel shows after it all: 0.067 left, every lot's stop at 59,200.0.
+      // What the panel shows after it all: 0.067 left, every lot's stop at 59,200.0; the
+      // support 700 under 60,500: 700 / 60,500 = 1.16 %; the entry's fill to correct.
       await frame
         .locator('dl.tr-grid')
         .getByText(/0\.067 @ 60,000\.0/)
         .waitFor();
+      expect(await frame.getByLabel('Key levels').innerText()).toBe('Key levels support 59,800.0 · 1.16%');
+      await frame.getByText('Correct a confirmed fill').click();
+      const correct = frame.getByRole('form', { name: 'Correct a confirmed fill' });
+      await correct.waitFor();
+      expect(await correct.locator('option').allInnerTexts()).toEqual(['entry: 0.100 @ 60,000.0']);
+      await frame.locator('.tr-card').screenshot({ path: join(RESULTS_DIR, 'adjust-panel-card.png') });
 
       // The planner: the account heat set there, the live trade drawn; the popup shows the heat.
       // Open risk 0.067 × (60,000 − 59,200) = 53.6 of a cap of 2 % of 10,000 = 200: 26.80 %.
