@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
 
+import { money } from '../../components/format';
 import { Decimal, toCanonical } from '../../lib/decimal';
 import type { AdjustOutcomeView } from '../../lib/messages/adjust';
 import { roundStop } from '../../lib/sizing/round';
@@ -36,7 +37,7 @@ function adjust(page: Page, id: string, mode: 'preview' | 'apply', price: string
 function effectLine(outcome: AdjustOutcomeView): string {
   const { before, after } = outcome;
   const stops = (lots: AdjustOutcomeView['before']['lots']) => lots.map((lot) => lot.stop).join(' · ');
-  return `stops ${stops(before.lots)} → ${stops(after.lots)} · open risk ${before.openRisk} → ${after.openRisk} (${after.openRiskPercent ?? '—'}% · ${after.openRiskR ?? '—'}R)`;
+  return `stops ${stops(before.lots)} → ${stops(after.lots)} · open risk ${money(before.openRisk)} → ${money(after.openRisk)} (${after.openRiskPercent ?? '—'}% · ${after.openRiskR ?? '—'}R)`;
 }
 
 export async function runAdjustStep(
@@ -77,7 +78,15 @@ export async function runAdjustStep(
   await panel.getByRole('button', { name: 'Stop', exact: true }).dispatchEvent('click');
   await panel.getByLabel('Stop price').fill(wider);
   await panel.getByRole('button', { name: 'Preview' }).dispatchEvent('click');
-  await panel.getByRole('table', { name: 'Effect of the adjustment' }).waitFor();
-  await panel.screenshot({ path: join(outputDir, 'adjust-preview.png') });
+  const effect = panel.getByRole('table', { name: 'Effect of the adjustment' });
+  await effect.waitFor();
+  // The panel scrolls inside its frame when the preview is taller than the window: the
+  // preview is brought into view, and the frame as the trader sees it is the picture.
+  await effect.scrollIntoViewIfNeeded();
+  const box = await (await frame.frameElement()).boundingBox();
+  await market.screenshot({
+    path: join(outputDir, 'adjust-preview.png'),
+    ...(box === null ? {} : { clip: box }),
+  });
   console.log(`  screenshot: ${join(outputDir, 'adjust-preview.png')}\n`);
 }
