@@ -44,31 +44,36 @@ export function cachedArea({ area, keepsInMemory, watchChanges }: CachedAreaDeps
 
   watchChanges((changes) => {
     for (const [key, change] of Object.entries(changes)) {
-      const json = jsonOf(change.newValue);
-      const isKnown = known.has(key) && known.get(key)?.json === json;
-      if (isKnown || landing.get(key)?.includes(json) === true) continue;
+      if (!keepsInMemory(key)) continue;
+      const held = known.get(key);
+      const isKnown = held !== undefined && isSameValue(held.json, change.newValue);
+      const isOurs = landing.get(key)?.some((json) => isSameValue(json, change.newValue)) === true;
+      if (isKnown || isOurs) continue;
       known.delete(key);
       touch(key);
     }
   });
 
-  /** Write through: `items` (or the removal of `removed`) lands in the area, then in memory. */
+  /**
+   * Write through: the write goes to the area; once it has landed, the memory holds what
+   * it wrote (`json` of each key, `undefined` for a removal) unless the key changed since.
+   */
   const writeThrough = async (
-    entries: readonly (readonly [string, string | undefined])[],
+    keys: readonly string[],
+    jsonFor: (key: string) => string | undefined,
     write: () => Promise<void>,
   ) => {
-    const stamps = entries.map(([key, json]) => {
+    const entries = keys.filter(keepsInMemory).map((key) => {
+      const json = jsonFor(key);
       known.delete(key);
       landing.set(key, [...(landing.get(key) ?? []), json]);
-      return touch(key);
+      return { key, json, stamp: touch(key) };
     });
     try {
       await write();
-      entries.forEach(([key, json], at) => {
-        if (keepsInMemory(key) && isUnchangedSince(key, stamps[at] ?? 0)) known.set(key, { json });
-      });
+      for (const { key, json, stamp } of entries) if (isUnchangedSince(key, stamp)) known.set(key, { json });
     } finally {
-      for (const [key, json] of entries) settleLanding(landing, key, json);
+      for (const { key, json } of entries) settleLanding(landing, key, json);
     }
   };
 
@@ -95,12 +100,14 @@ export function cachedArea({ area, keepsInMemory, watchChanges }: CachedAreaDeps
     },
     set: (items) =>
       writeThrough(
-        Object.entries(items).map(([key, value]) => [key, jsonOf(value)] as const),
+        Object.keys(items),
+        (key) => jsonOf(items[key]),
         () => area.set(items),
       ),
     remove: (keys) =>
       writeThrough(
-        (typeof keys === 'string' ? [keys] : keys).map((key) => [key, undefined] as const),
+        typeof keys === 'string' ? [keys] : keys,
+        () => undefined,
         () => area.remove(keys),
       ),
   };
@@ -111,6 +118,25 @@ export function cachedArea({ area, keepsInMemory, watchChanges }: CachedAreaDeps
 /** The value as the area keeps it: JSON, or `undefined` for nothing stored. */
 function jsonOf(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value);
+}
+
+/**
+ * Whether `value` (as a change reports it) is what `json` holds. Chrome reports and reads
+ * back objects with their keys sorted, so a value written as `{ version, quotes }` comes
+ * back as `{ quotes, version }`: the same value.
+ */
+function isSameValue(json: string | undefined, value: unknown): boolean {
+  if (json === undefined || value === undefined) return json === jsonOf(value);
+  return json === JSON.stringify(value) || sortedJson(JSON.parse(json)) === sortedJson(value);
+}
+
+/** JSON with every object's keys in order: equal for equal values, whatever order their keys came in. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, part: unknown) =>
+    part !== null && typeof part === 'object' && !Array.isArray(part)
+      ? Object.fromEntries(Object.entries(part).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : part,
+  );
 }
 
 /** One write of ours under `key` has landed (or failed): its echo is no longer awaited. */

@@ -10,9 +10,17 @@ import { isKeptInMemory } from '../../../lib/store/stored-keys';
  * worker, a failed write).
  */
 
+/** A value as Chrome stores it: every object's keys in order. */
+function inChromeOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inChromeOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((key) => [key, inChromeOrder((value as Record<string, unknown>)[key])]));
+}
+
 /**
- * storage.local as the browser gives it, counting its calls: a JSON round trip per write,
- * and `onChanged` reported after each write lands (or held back, with `holdEchoes`).
+ * storage.local as Chrome gives it, counting its calls: a JSON round trip per write, objects
+ * read back and reported with their keys sorted, and `onChanged` reported as a write lands.
  */
 class CountingArea implements StorageArea {
   readonly data = new Map<string, string>();
@@ -73,8 +81,8 @@ class CountingArea implements StorageArea {
   private write(items: Record<string, unknown>) {
     const changes: Record<string, { newValue?: unknown }> = {};
     for (const [key, value] of Object.entries(items)) {
-      this.data.set(key, JSON.stringify(value));
-      changes[key] = { newValue: JSON.parse(JSON.stringify(value)) };
+      this.data.set(key, JSON.stringify(inChromeOrder(value)));
+      changes[key] = { newValue: inChromeOrder(JSON.parse(JSON.stringify(value))) };
     }
     this.report(changes);
   }
@@ -92,6 +100,7 @@ function cacheOver(area: CountingArea): StorageArea {
   });
 }
 
+// Written with `version` first; Chrome reports and reads them back with `quotes` first.
 const QUOTE_A = { version: 1, quotes: { 'binance-futures:BTCUSDT': { price: '60000.1' } } };
 const QUOTE_B = { version: 1, quotes: { 'binance-futures:BTCUSDT': { price: '60000.2' } } };
 
@@ -240,7 +249,7 @@ describe('cached area: coherence with the area', () => {
     expect(await cache.get('quotes'), 'asked again').toEqual({ quotes: QUOTE_B });
   });
 
-  it('takes the report of its own write for no change: no read follows', async () => {
+  it('takes the report of its own write for no change, keys in another order: no read follows', async () => {
     const area = new CountingArea();
     const cache = cacheOver(area);
     await cache.set({ quotes: QUOTE_A });
