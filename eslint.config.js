@@ -71,7 +71,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // Dependency direction: entrypoints -> components -> lib (SPEC §1).
+      // Dependency direction: entrypoints -> components -> lib (README, Layout).
       'import-x/no-restricted-paths': [
         'error',
         {

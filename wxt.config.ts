@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Sites whose pages carry a price the content script can read (SPEC §4).
+// Sites whose pages carry a price the content script can read (docs/page-reading.md#the-sites).
 const SUPPORTED_SITES = [
   '*://*.tradingview.com/*',
   '*://*.binance.com/*',
@@ -22,7 +22,7 @@ export default defineConfig({
     description: 'Dynamic position scaling: your plan, watched on the pages you already have open.',
     permissions: ['storage', 'notifications', 'alarms', 'activeTab', 'scripting'],
     host_permissions: SUPPORTED_SITES,
-    // The element picker asks for one picked site at a time, at run time (SPEC §4).
+    // The element picker asks for one picked site at a time, at run time (docs/page-reading.md#the-sites).
     optional_host_permissions: ['*://*/*'],
     // The on-page panel is this extension page, framed into supported sites only (issue 5).
     web_accessible_resources: [{ resources: ['overlay.html'], matches: SUPPORTED_SITES }],

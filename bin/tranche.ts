@@ -8,7 +8,7 @@ import { sim } from './commands/sim';
 import { validate } from './commands/validate';
 
 const USAGE = `usage:
-  tranche sim --plan P.json --data F.csv [--fill level|observed] [--alerts risk|all]
+  tranche sim --plan P.json --data F.csv [--fill level|observed] [--alerts risk|all] [--adjust A.jsonl]
   tranche validate P.json
   tranche probe --url URL --html F.html
   tranche signal --text-file F.txt [--equity E --risk-percent P] [--price LAST]`;
@@ -25,6 +25,7 @@ async function run(argv: string[]): Promise<CommandResult> {
             data: { type: 'string' },
             fill: { type: 'string', default: 'level' },
             alerts: { type: 'string', default: 'risk' },
+            adjust: { type: 'string' },
           },
         });
         if (!values.plan || !values.data) return failure(2, `sim needs --plan and --data\n${USAGE}`);
@@ -37,6 +38,7 @@ async function run(argv: string[]): Promise<CommandResult> {
           data: values.data,
           fill: values.fill,
           alerts: values.alerts,
+          ...(values.adjust === undefined ? {} : { adjust: values.adjust }),
         } as const;
         // Standard output to a file, a pipe or a terminal is written synchronously on Linux:
         // each line leaves before the next row is read.

@@ -50,6 +50,8 @@ export interface LadderChartProps {
   readonly series: readonly ChartSeries[];
   /** Drawn on the first series. */
   readonly levels?: readonly ChartLevel[];
+  /** The price range to show, when the levels reach beyond the lines (a chart of one price). */
+  readonly range?: { readonly min: number; readonly max: number };
   /** On the first series. */
   readonly markers?: readonly ChartMarker[];
   readonly height: number;
@@ -77,6 +79,7 @@ const LINE_STYLES = { solid: LineStyle.Solid, dashed: LineStyle.Dashed, dotted: 
 export function LadderChart(props: LadderChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const { series, levels, markers, height, formatValue, formatTime } = props;
+  const range = props.range;
   // Callbacks change identity on every render of the owner; the chart is rebuilt only for data.
   const drag = useRef({ onDragLevel: props.onDragLevel, snapPrice: props.snapPrice });
   drag.current = { onDragLevel: props.onDragLevel, snapPrice: props.snapPrice };
@@ -118,6 +121,9 @@ export function LadderChart(props: LadderChartProps) {
         title: line.isTitled === true ? line.title : '',
         priceLineVisible: false,
         lastValueVisible: false,
+        ...(range === undefined
+          ? {}
+          : { autoscaleInfoProvider: () => ({ priceRange: { minValue: range.min, maxValue: range.max } }) }),
       });
       drawn.setData(line.points.map((point) => ({ time: point.time as UTCTimestamp, value: point.value })));
       if (index !== 0) return;
@@ -152,7 +158,7 @@ export function LadderChart(props: LadderChartProps) {
       stopDragging?.();
       chart.remove();
     };
-  }, [series, levels, markers, height, formatValue, formatTime, isDraggable]);
+  }, [series, levels, markers, height, formatValue, formatTime, isDraggable, range]);
   return <div ref={container} class="tr-chart" role="img" aria-label={props.label} style={{ height }} />;
 }
 

@@ -1,4 +1,8 @@
 import type { PlanView } from '../lib/worker/view';
+import type { AdjustmentFields, AdjustReply } from './adjust/adjust-port';
+import { AdjustPanel } from './adjust/AdjustPanel';
+import { CorrectFill } from './adjust/CorrectFill';
+import { KeyLevelList } from './adjust/KeyLevelList';
 import { ConfirmForm } from './ConfirmForm';
 import * as format from './format';
 import { LevelList } from './LevelList';
@@ -12,6 +16,20 @@ export interface PlanActions {
   readonly onResume: (planId: string) => void;
   /** Open the planner, on this plan when one is given. */
   readonly onOpenPlanner: (planId?: string) => void;
+  /** Adjusting a live trade: the preview of an adjustment, or the adjustment itself. */
+  readonly onAdjust?: (
+    planId: string,
+    mode: 'preview' | 'apply',
+    adjustment: AdjustmentFields,
+    requestId: string,
+  ) => Promise<AdjustReply>;
+  /** A confirmed fill corrected to the price and quantity the exchange really filled. */
+  readonly onCorrect?: (
+    planId: string,
+    fill: string,
+    price: string,
+    qty: string,
+  ) => Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 /** "armed", "active", "paused", "closed": what the plan is doing, in one word. */
@@ -38,6 +56,7 @@ export function PlanCard({
   const { tickSize, lotStep } = view;
   const state = planState(view);
   const hasPosition = view.status === 'active' || view.position !== '0';
+  const { onAdjust, onCorrect } = actions;
   return (
     <section
       class={`tr-card${isHighlighted ? ' tr-highlight' : ''}`}
@@ -120,6 +139,16 @@ export function PlanCard({
           )}
         </dl>
       )}
+      {view.status === 'active' && onAdjust !== undefined && (
+        <AdjustPanel
+          view={view}
+          send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
+        />
+      )}
+      {!isCompact && view.status === 'active' && onCorrect !== undefined && (
+        <CorrectFill view={view} onCorrect={(fill, price, qty) => onCorrect(view.id, fill, price, qty)} />
+      )}
+      {!isCompact && <KeyLevelList view={view} />}
       {!isCompact && <TrancheTable tranches={view.tranches} tickSize={tickSize} lotStep={lotStep} />}
       {!isCompact && view.alerts.length > 0 && (
         <>

@@ -61,7 +61,10 @@ export function PlanDesigner(props: PlanDesignerProps) {
   const check = useMemo(() => checkPlan(draft.json), [draft.json]);
   const plan = check.ok ? check.plan : null;
   const ladder = useMemo(() => (plan === null ? null : planLadder(plan)), [plan]);
-  const chart = useMemo(() => (ladder?.ok === true ? ladderChartData(ladder) : null), [ladder]);
+  const chart = useMemo(
+    () => (ladder?.ok === true ? ladderChartData(ladder, plan?.levels) : null),
+    [ladder, plan],
+  );
   const formatValue = useMemo(() => (plan === null ? null : priceFormatter(plan)), [plan]);
   const stepNames = chart?.stepNames;
   const formatStep = useMemo(() => (time: number) => stepNames?.[time - 1] ?? '', [stepNames]);

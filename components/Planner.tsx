@@ -3,6 +3,8 @@ import type { ExportKind } from '../lib/plan/plan-text';
 import type { PlanView } from '../lib/worker/view';
 import { AccountDefaults } from './AccountDefaults';
 import * as format from './format';
+import type { HeatView } from './adjust/HeatMeter';
+import { LiveTrades, type LiveActions } from './adjust/LiveTrades';
 import { KeptAside } from './KeptAside';
 import { PlanImport, type ImportResult } from './PlanImport';
 import { PlanList, type PlanAction } from './PlanList';
@@ -30,6 +32,8 @@ export interface PlannerProps {
   readonly onDismissDelete: () => void;
   readonly onExportQuarantined: (entry: QuarantinedView) => void;
   readonly onShowWithoutPlan: (isShown: boolean) => void;
+  /** Live trades and the account heat: absent, the planner shows neither. */
+  readonly live?: { readonly heat: HeatView; readonly actions: LiveActions };
   readonly onDuplicate: (planId: string) => void;
   /** The trader's account defaults ("" where not set). */
   readonly account: { readonly equity: string; readonly riskPercent: string };
@@ -85,6 +89,9 @@ export function Planner(props: PlannerProps) {
           />
         )}
       </section>
+      {props.live !== undefined && (
+        <LiveTrades plans={plans ?? []} heat={props.live.heat} actions={props.live.actions} />
+      )}
       <KeptAside records={quarantined} onExport={props.onExportQuarantined} />
       <section class="tr-section" aria-labelledby="tr-account-title">
         <h2 id="tr-account-title">Your account</h2>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import type { PageQuoteView } from '../lib/messages/planner';
 import type { PlanView } from '../lib/worker/view';
+import { HeatMeter, type HeatView } from './adjust/HeatMeter';
 import { EmptyState } from './EmptyState';
 import type { PlanActions } from './PlanCard';
 import { PlanCard } from './PlanCard';
@@ -10,6 +11,8 @@ import { PlanCard } from './PlanCard';
 export interface PopupProps {
   readonly plans: readonly PlanView[];
   readonly isQuiet: boolean;
+  /** The account heat against its cap; null without a cap. */
+  readonly heat?: HeatView;
   readonly error: string | null;
   readonly actions: PlanActions & { readonly onQuiet: (isQuiet: boolean) => void };
   /** The plan a notification was about (popup.html?plan=ID): scrolled to and outlined. */
@@ -27,6 +30,7 @@ export interface PopupProps {
 export function Popup({
   plans,
   isQuiet,
+  heat = null,
   error,
   actions,
   highlightId = null,
@@ -62,6 +66,7 @@ export function Popup({
           Planner
         </button>
       </header>
+      <HeatMeter heat={heat} />
       {error && (
         <div class="tr-banner" role="alert">
           {error}

@@ -4,15 +4,20 @@ import type { EquityPoint } from '../lib/sim/equity';
 import type { Ladder } from '../lib/sim/ladder';
 import type { SimLine } from '../lib/sim/run';
 import { shortTrancheName } from '../lib/words/tranche-words';
+import { keyLevelLines } from './adjust/live-chart-data';
 import * as format from './format';
 import type { ChartLevel, ChartMarker, ChartSeries } from './LadderChart';
 
 /**
  * The planned ladder as a chart: the price walking from level to level (one step per
  * tranche), the nearest stop after each fill as a stepped line, and every level as a price
- * line — entry, each add, each target, and each distinct stop the plan moves to.
+ * line — entry, each add, each target, each distinct stop the plan moves to, and the
+ * plan's key levels.
  */
-export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
+export function ladderChartData(
+  ladder: Extract<Ladder, { ok: true }>,
+  keyLevels: Plan['levels'] = [],
+): {
   series: ChartSeries[];
   levels: ChartLevel[];
   stepNames: string[];
@@ -59,7 +64,7 @@ export function ladderChartData(ladder: Extract<Ladder, { ok: true }>): {
       { title: 'Planned path', color: 'text', points: path },
       { title: 'Stop', color: 'sell', points: stops, isStepped: true, isDashed: true },
     ],
-    levels,
+    levels: [...levels, ...keyLevelLines(keyLevels)],
     stepNames,
   };
 }

@@ -101,6 +101,19 @@ export const STYLES = `
 .tr-form{display:flex;gap:6px;align-items:end;flex-wrap:wrap;}
 .tr-form label{display:flex;flex-direction:column;gap:1px;font-size:11px;color:var(--tr-muted);flex:1 1 96px;}
 .tr-form input{width:100%;}
+.tr-form select,.tr-form textarea{width:100%;}
+.tr-adjust{border-top:1px solid var(--tr-border);margin-top:8px;}
+.tr-adjust .tr-actions .tr-button{padding:3px 7px;}
+.tr-preview{border:1px solid var(--tr-info);border-radius:6px;padding:6px 8px;margin:6px 0;}
+.tr-preview[data-status="needs-reason"]{border-color:var(--tr-warn);}
+.tr-preview[data-status="refused"]{border-color:var(--tr-sell);}
+.tr-preview-action{font-weight:700;margin-bottom:2px;}
+.tr-changed td{font-weight:600;}
+.tr-changed td:last-child{color:var(--tr-info);}
+.tr-alerts.tr-changes li{white-space:normal;overflow:visible;}
+.tr-heat{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:11px;margin:4px 8px;}
+.tr-live-body{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:12px;align-items:start;}
+.tr-live+.tr-live{border-top:1px solid var(--tr-border);margin-top:10px;padding-top:10px;}
 .tr-root input:not([type]),.tr-root input[type="text"],.tr-root textarea{background:var(--tr-background);color:var(--tr-text);border:1px solid var(--tr-field);border-radius:4px;padding:3px 5px;font:inherit;}
 .tr-root input[aria-invalid="true"],.tr-root textarea[aria-invalid="true"]{border-color:var(--tr-sell);}
 .tr-error{color:var(--tr-sell);font-size:11px;width:100%;}

@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 
 import { Decimal, toCanonical } from '../lib/decimal';
 import { parseCsv } from '../lib/sim/csv';
-import { showPanelInStep } from './demo/panel-step';
+import { screenshotInStep, showPanelInStep } from './demo/panel-step';
+import { runAdjustStep } from './demo/adjust-step';
 import { runQuickPlanStep } from './demo/quick-plan-step';
 import { chromiumPath, launchExtension } from './launch-chromium';
 
@@ -129,9 +130,10 @@ export async function runBrowserDemo(): Promise<number> {
         );
       }
       if (!hasOverlayShot && plan?.status === 'active') {
-        await market.screenshot({ path: join(OUTPUT_DIR, 'market-with-overlay.png') });
         hasOverlayShot = true;
         await showPanelInStep(market, extensionId);
+        await screenshotInStep(market, extensionId, join(OUTPUT_DIR, 'market-with-overlay.png'));
+        await runAdjustStep(planner, market, planId, OUTPUT_DIR);
       }
       const isDone = await market.evaluate(
         () => (window as unknown as { trancheDemoDone?: boolean }).trancheDemoDone === true,

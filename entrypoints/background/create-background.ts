@@ -18,6 +18,7 @@ import { createAcceptContext, createHandlers } from './handlers';
 import { createMessageRouter, recordRefusal } from './message-router';
 import { createOverlayHandlers } from './overlay-handlers';
 import { PickedSitesService, type PickerApis } from './picked-sites-service';
+import { createAdjustHandlers } from './adjust-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createPlannerHandlers } from './planner-handlers';
 import { catchUpPlans, checkStaleQuotes, paintBadge, type BadgeApi } from './plans-wiring';
@@ -159,6 +160,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       plannerHandlers: createPlannerHandlers({ stores, queue, now: deps.now, newId: deps.newId, tabPages }),
       planHandlers: createPlanHandlers({ plans, view: viewOf }),
       overlayHandlers: createOverlayHandlers({ settings: stores.overlaySettings, queue, now: deps.now }),
+      adjustHandlers: createAdjustHandlers(plans),
     }),
   });
   return {

@@ -1,4 +1,5 @@
 import type { AcceptContext } from '../../lib/messages/accept';
+import type { createAdjustHandlers } from './adjust-handlers';
 import { normalizeSymbol } from '../../lib/sites/symbol';
 import type { PickedSitesService } from './picked-sites-service';
 import type { createOverlayHandlers } from './overlay-handlers';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   readonly planHandlers: ReturnType<typeof createPlanHandlers>;
   readonly plannerHandlers: ReturnType<typeof createPlannerHandlers>;
   readonly overlayHandlers: ReturnType<typeof createOverlayHandlers>;
+  readonly adjustHandlers: ReturnType<typeof createAdjustHandlers>;
 }
 
 /** Each request type, answered by the module that owns it. */
@@ -29,11 +31,13 @@ export function createHandlers({
   planHandlers,
   plannerHandlers,
   overlayHandlers,
+  adjustHandlers,
 }: HandlerDeps): Handlers {
   return {
     ...planHandlers,
     ...plannerHandlers,
     ...overlayHandlers,
+    ...adjustHandlers,
     tick: async (request, sender) => {
       await ticks.receiveTick(request, sender.tabId);
       // Only the top frame's page is the tab's page (a chart framed into it is not).

@@ -120,6 +120,12 @@ function dispatch(handlers: Handlers, request: Request, sender: SenderInfo): Pro
       return handlers['overlay-settings-get'](request, sender);
     case 'overlay-settings-set':
       return handlers['overlay-settings-set'](request, sender);
+    case 'plan-adjust':
+      return handlers['plan-adjust'](request, sender);
+    case 'plan-correct':
+      return handlers['plan-correct'](request, sender);
+    case 'heat-set':
+      return handlers['heat-set'](request, sender);
     case 'planner-draft-get':
       return handlers['planner-draft-get'](request, sender);
     case 'planner-draft-set':

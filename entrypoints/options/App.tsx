@@ -10,6 +10,7 @@ import { Planner } from '../../components/Planner';
 import type { ViewScope } from '../../lib/messages/view-port';
 import { exportFileName, parsePlanText, planNameOf, type ExportKind } from '../../lib/plan/plan-text';
 import { ask } from '../extension-pages/background-client';
+import { liveRequests } from '../extension-pages/live-requests';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import { downloadText } from './download';
 import { useLibrary } from './use-library';
@@ -209,6 +210,13 @@ export function App({
             )
           }
           onShowWithoutPlan={(isShown) => void onShowWithoutPlan(isShown)}
+          live={{
+            heat: loaded?.heat ?? null,
+            actions: liveRequests(async (reply) => {
+              const answer = await reply;
+              setError(answer.ok ? null : answer.error);
+            }),
+          }}
           onDuplicate={(id) => void onDuplicate(id)}
           account={library.account}
           onSaveAccount={(equity, riskPercent) => library.saveAccount({ equity, riskPercent })}

@@ -131,6 +131,7 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
       onPlanHere={() => void planHere()}
       plans={view?.plans ?? []}
       isQuiet={view?.isQuiet ?? false}
+      heat={view?.heat ?? null}
       isLoading={view === null && loadError === null}
       error={actionError ?? loadError}
       highlightId={highlightId}

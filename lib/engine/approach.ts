@@ -7,14 +7,28 @@ import type { Working } from './working';
 export const DEFAULT_APPROACH_PERCENT = '0.25';
 
 export interface WatchedLevel {
+  /** A tranche id, `stop`, or `level` for a key level. */
   readonly tranche: string;
   readonly level: Decimal;
+  /** A key level's label (plan format, "Key levels"). */
+  readonly label?: string;
 }
 
-/** The levels worth an approach alert now: the entry (while armed); the next add, the next target and the nearest stop. */
+/** The tranche name of a key level in alerts: key levels fill nothing, they are watched. */
+export const KEY_LEVEL = 'level';
+
+/**
+ * The levels worth an approach alert now: the entry (while armed); the next add, the next
+ * target and the nearest stop (while active); and every key level until the plan closes.
+ */
 export function approachLevels(work: Working): WatchedLevel[] {
   const { state, plan } = work;
   const levels: WatchedLevel[] = [];
+  if (state.phase !== 'closed') {
+    for (const key of plan.levels) {
+      levels.push({ tranche: KEY_LEVEL, level: new Decimal(key.price), label: key.label });
+    }
+  }
   if (state.phase === 'armed') {
     const entry = trancheOf(work, 'entry');
     if (entry.status === 'pending' && entry.level !== null) {
@@ -60,7 +74,8 @@ export function approachAlerts(work: Working, price: Decimal, time: number): voi
     const isAlerted = state.approached.includes(key);
     if (isAlerted && distance.gte(zone.mul(2))) {
       state.approached = state.approached.filter((candidate) => candidate !== key);
-    } else if (!isAlerted && distance.lte(zone) && !distance.isZero()) {
+    } else if (!isAlerted && distance.lte(zone) && (watched.label !== undefined || !distance.isZero())) {
+      // A tranche's level reached is a trigger, said as one; a key level reached is still an approach.
       state.approached.push(key);
       work.effects.push({
         type: 'alert',
@@ -70,6 +85,7 @@ export function approachAlerts(work: Working, price: Decimal, time: number): voi
         qty: null,
         time,
         lastPrice: toCanonical(price),
+        ...(watched.label === undefined ? {} : { label: watched.label }),
       });
     }
   }

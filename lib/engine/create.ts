@@ -22,6 +22,7 @@ export function createEngine(plan: Plan, options: Partial<EngineOptions> = {}): 
   return {
     version: 2,
     plan,
+    revision: 0,
     options: { ...DEFAULT_OPTIONS, ...options },
     phase: 'armed',
     derived,

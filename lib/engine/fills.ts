@@ -1,7 +1,7 @@
 import type { Decimal } from '../decimal';
 import { toCanonical } from '../decimal';
 import { orderSide } from '../plan/tranche-id';
-import type { FillRecord } from './effects';
+import type { FillRecord, PositionRecord } from './effects';
 import { placeNextAdd } from './levels';
 import { openAddedLot, openLot } from './open-lot';
 import { averageEntry, closeLots, isStopReached, nearestStop, openRisk, positionOf } from './position';
@@ -99,15 +99,38 @@ export function fillStop(work: Working, price: Decimal, qtyGiven: Decimal | null
   if (state.lots.length === 0) closeTrade(work, time);
 }
 
-/** The fill line: the position after the fill, its rules and the trail applied. */
-function recordFill(work: Working, id: string, price: Decimal, qty: Decimal, time: number): void {
+/** The fill line: the position after the fill, its rules and the trail applied; a manual fill names its side. */
+export function recordFill(
+  work: Working,
+  id: string,
+  price: Decimal,
+  qty: Decimal,
+  time: number,
+  side: 'buy' | 'sell' = orderSide(work.plan.side, id),
+): void {
+  work.state.fills += 1;
+  const record: FillRecord = {
+    ...positionRecord(work),
+    tranche: id,
+    side,
+    price: toCanonical(price),
+    qty: toCanonical(qty),
+    time,
+  };
+  work.effects.push({ type: 'fill', ...record });
+}
+
+/**
+ * The position as an event leaves it (the fill and adjustment lines), and the largest open
+ * risk so far, which every event that can raise it counts here.
+ */
+export function positionRecord(work: Working): PositionRecord {
   const { state, plan } = work;
-  state.fills += 1;
   const average = averageEntry(state.lots);
   const nearest = nearestStop(state.lots, plan.side);
   const risk = openRisk(state.lots, plan.side, plan.instrument.pointValue);
   if (risk.gt(state.maxOpenRisk)) state.maxOpenRisk = toCanonical(risk);
-  const record: FillRecord = {
+  return {
     position: toCanonical(positionOf(state.lots)),
     avgPrice: average === null ? null : toCanonical(average),
     stop: nearest === null ? null : toCanonical(nearest),
@@ -115,11 +138,5 @@ function recordFill(work: Working, id: string, price: Decimal, qty: Decimal, tim
     openRisk: toCanonical(risk),
     realizedPnl: state.realizedPnl,
     atr: state.derived?.atr ?? null,
-    tranche: id,
-    side: orderSide(plan.side, id),
-    price: toCanonical(price),
-    qty: toCanonical(qty),
-    time,
   };
-  work.effects.push({ type: 'fill', ...record });
 }

@@ -4,6 +4,17 @@ import { openRisk } from './position';
 import type { Working } from './working';
 
 /**
+ * The plan's open-risk cap in money (plan format, "Open risk"): `maxOpenRiskPercent` of the
+ * equity, or of the risk budget when the plan gives only `riskAmount`; null without a cap.
+ */
+export function maxOpenRiskCap(work: Working): Decimal | null {
+  const { maxOpenRiskPercent } = work.plan.limits;
+  const derived = work.state.derived;
+  if (maxOpenRiskPercent === undefined || derived === null) return null;
+  return new Decimal(work.plan.account.equity ?? derived.budget).mul(maxOpenRiskPercent).div(100);
+}
+
+/**
  * The open-risk cut (plan format, "Open risk"): `maxOpenRiskPercent` holds after every add,
  * counting the stop moves the add triggers, so an add is cut to the largest lot-step
  * multiple that fits. Open risk grows with the added quantity, so the largest count of lot

@@ -1,6 +1,6 @@
 import { Decimal, isDecimalString } from '../decimal';
 import type { Effect } from './effects';
-import { editPlan } from './edit';
+import { adjustTrade } from './adjust';
 import { onPrice } from './price-path';
 import { isQuiet, placeBounds } from './quiet-band';
 import { closeTrade } from './tranches';
@@ -20,9 +20,9 @@ const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
  */
 export function step(state: EngineState, event: EngineEvent): StepResult {
   if (event.type === 'tick') return onTick(state, event);
-  if (event.type === 'edit') {
-    const edited = editPlan(state, event.plan);
-    return edited === state ? { state, effects: NO_EFFECTS } : finish(workOn(edited));
+  if (event.type === 'adjust') {
+    const adjusted = adjustTrade(state, event);
+    return adjusted.isChanged ? finish(adjusted.work) : { state, effects: adjusted.work.effects };
   }
   const work = workOn(copyState(state));
   switch (event.type) {
@@ -62,7 +62,7 @@ function onTick(state: EngineState, event: Extract<EngineEvent, { type: 'tick' }
     return { state, effects: NO_EFFECTS };
   }
   if (isQuiet(state, priceNumber)) return { state, effects: NO_EFFECTS };
-  const work = workOn(copyState(state));
+  const work = workOn(copyState(state), event.heat ?? null);
   work.state.isStale = false;
   onPrice(work, new Decimal(event.price), event.time, event.gap === true, event.atr ?? null);
   return finish(work);

@@ -4,7 +4,8 @@ import { tooSmall } from '../sizing/too-small';
 import type { AddLimit } from './effects';
 import { placeNextAdd } from './levels';
 import { positionOf } from './position';
-import { largestAddWithin } from './risk-cut';
+import { heatRoom } from './account-heat';
+import { largestAddWithin, maxOpenRiskCap } from './risk-cut';
 import { closeTrade, skipTranche } from './tranches';
 import type { TrancheState } from './types';
 import type { Working } from './working';
@@ -36,7 +37,10 @@ function entryQty(work: Working, price: Decimal, time: number): Decimal | null {
   return null;
 }
 
-/** Scale-in qty = entry qty × size, rounded down to the lot step, then cut by `maxQty` and `maxOpenRiskPercent`. */
+/**
+ * Scale-in qty = entry qty × size, rounded down to the lot step, then cut by `maxQty`,
+ * `maxOpenRiskPercent` and the account heat cap (plan format, "Account heat").
+ */
 function addQty(work: Working, tranche: TrancheState, price: Decimal, time: number): Decimal | null {
   const { state, plan } = work;
   const planned = plan.scaleIn[tranche.index - 1];
@@ -45,6 +49,7 @@ function addQty(work: Working, tranche: TrancheState, price: Decimal, time: numb
   let qty = full;
   const limits: AddLimit[] = [];
   const { maxQty, maxOpenRiskPercent } = plan.limits;
+  const cap = maxOpenRiskCap(work);
   if (maxQty !== undefined) {
     const room = Decimal.max(0, new Decimal(maxQty).minus(positionOf(state.lots)));
     if (qty.gt(room)) {
@@ -52,11 +57,19 @@ function addQty(work: Working, tranche: TrancheState, price: Decimal, time: numb
       limits.push({ limit: 'max-qty', maxQty });
     }
   }
-  if (maxOpenRiskPercent !== undefined && qty.gt(0)) {
-    const cap = new Decimal(plan.account.equity ?? state.derived.budget).mul(maxOpenRiskPercent).div(100);
+  if (maxOpenRiskPercent !== undefined && cap !== null && qty.gt(0)) {
     const fitted = largestAddWithin(work, tranche.id, price, qty, cap, time);
     if (fitted.lt(qty)) {
       limits.push({ limit: 'max-open-risk', percent: maxOpenRiskPercent, cap: toCanonical(cap) });
+      qty = fitted;
+    }
+  }
+  if (work.heat !== null && qty.gt(0)) {
+    // Within the room the other plans leave, the plan's own open risk is its heat (lib/engine/account-heat.ts).
+    const room = heatRoom(work.heat);
+    const fitted = room.lt(0) ? new Decimal(0) : largestAddWithin(work, tranche.id, price, qty, room, time);
+    if (fitted.lt(qty)) {
+      limits.push({ limit: 'account-heat', percent: work.heat.capPercent, cap: work.heat.cap });
       qty = fitted;
     }
   }

@@ -1,5 +1,7 @@
+import type { Adjustment } from '../plan/adjustment';
 import type { Plan } from '../plan/schema';
 import type { TrancheKind } from '../plan/tranche-id';
+import type { AccountHeat } from './account-heat';
 import type { Effect, Phase, SkipReason, TrancheStatus } from './effects';
 
 /**
@@ -8,7 +10,17 @@ import type { Effect, Phase, SkipReason, TrancheStatus } from './effects';
  */
 
 export type { TrancheKind } from '../plan/tranche-id';
-export type { AlertKind, Effect, FillRecord, Phase, SkipReason, TrancheStatus } from './effects';
+export type { AccountHeat } from './account-heat';
+export type {
+  AlertKind,
+  Effect,
+  FillRecord,
+  Phase,
+  PositionRecord,
+  Refusal,
+  SkipReason,
+  TrancheStatus,
+} from './effects';
 export { TRANCHE_STATUSES } from './effects';
 
 /** One planned order: the entry, an add (`add-1`…) or a target (`target-1`…). */
@@ -85,7 +97,12 @@ export interface StopTrigger {
 export interface EngineState {
   /** 2: skip reasons are data (store migration 003). */
   readonly version: 2;
-  readonly plan: Plan;
+  /**
+   * The live plan: the plan file as armed, with every adjustment of its ladder and key
+   * levels applied (lib/engine/adjust.ts); `revision` counts those adjustments.
+   */
+  plan: Plan;
+  revision: number;
   readonly options: EngineOptions;
   phase: Phase;
   derived: Derived | null;
@@ -125,6 +142,8 @@ export type EngineEvent =
       readonly gap?: boolean;
       /** ATR of the completed candles before this price's candle, for plans with `atrPeriod`. */
       readonly atr?: string | null;
+      /** The account's other open risk and its cap, for the add this price may trigger. */
+      readonly heat?: AccountHeat;
     }
   | {
       readonly type: 'fill';
@@ -135,7 +154,18 @@ export type EngineEvent =
     }
   | { readonly type: 'skip'; readonly tranche: string; readonly time: number }
   | { readonly type: 'cancel'; readonly time: number }
-  | { readonly type: 'edit'; readonly plan: Plan; readonly time: number }
+  /**
+   * The trader adjusts the live trade (plan format, "Adjusting a live trade") at the last
+   * price: `lastPrice`, when given, is where the market is now (the path moves there first,
+   * as a tick would); else the last price the engine saw.
+   */
+  | {
+      readonly type: 'adjust';
+      readonly adjustment: Adjustment;
+      readonly time: number;
+      readonly lastPrice?: string;
+      readonly heat?: AccountHeat;
+    }
   /** No fresh price for the plan's symbol (from the background's staleness alarm). */
   | { readonly type: 'stale'; readonly time: number };
 
@@ -153,6 +183,7 @@ export function copyState(state: EngineState): EngineState {
   return {
     version: 2,
     plan: state.plan,
+    revision: state.revision,
     options: state.options,
     phase: state.phase,
     derived: state.derived,

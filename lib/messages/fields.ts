@@ -15,7 +15,10 @@ export const CANONICAL_DECIMAL_PATTERN = /^(0|-?[1-9]\d*|-?0\.\d*[1-9]|-?[1-9]\d
 
 export const PriceStringSchema = z.string().check(z.maxLength(64), z.regex(CANONICAL_DECIMAL_PATTERN));
 
-/** A canonical decimal above 0: a market price (SPEC §4: a price of 0 is no price). */
+/**
+ * A canonical decimal above 0: a market price (docs/page-reading.md#reading-a-number: a price of 0
+ * is no price).
+ */
 export const POSITIVE_DECIMAL_PATTERN = /^([1-9]\d*|0\.\d*[1-9]|[1-9]\d*\.\d*[1-9])$/;
 export const PositivePriceStringSchema = z.string().check(z.maxLength(64), z.regex(POSITIVE_DECIMAL_PATTERN));
 

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 
 import { TRANCHE_ID_PATTERN } from '../plan/tranche-id';
 import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, VenueSchema } from './fields';
+import { PlanIdSchema, RequestIdSchema } from './plan-ids';
 
 /*
  * Requests about plans: from the popup, the planner and the overlay (an extension page
@@ -9,10 +10,7 @@ import { EpochMillisSchema, ErrorTextSchema, PriceStringSchema, SymbolSchema, Ve
  * cross as parsed JSON and are validated by the background's checkPlan.
  */
 
-const PlanIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
 const TrancheIdSchema = z.string().check(z.regex(TRANCHE_ID_PATTERN));
-/** A confirmation's own id: a retried message is applied once. */
-const RequestIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
 
 /** Plan views for the popup (all armed and active plans) or the overlay (one page's symbol). */
 export const PlansViewRequestSchema = z.strictObject({
@@ -141,6 +139,27 @@ export const PlanViewSchema = z.strictObject({
     }),
   ),
   alerts: z.array(z.strictObject({ at: EpochMillisSchema, kind: z.string(), text: z.string() })),
+  lots: z.array(z.strictObject({ lot: z.number(), qty: z.string(), fill: z.string(), stop: z.string() })),
+  liquidation: DecimalOrNull,
+  revision: z.number(),
+  levels: z.array(
+    z.strictObject({
+      index: z.number(),
+      price: z.string(),
+      label: z.string(),
+      distancePercent: DecimalOrNull,
+    }),
+  ),
+  confirmedFills: z.array(
+    z.strictObject({
+      fill: z.string(),
+      tranche: z.string(),
+      label: z.string(),
+      price: z.string(),
+      qty: z.string(),
+      at: EpochMillisSchema,
+    }),
+  ),
 });
 
 export const QuarantinedViewSchema = z.strictObject({
@@ -170,6 +189,16 @@ const PLANS_VIEW_SHAPE = {
   isShownWithoutPlan: z.boolean(),
   /** Size of the tick history in bytes, and its cap: for the planner only (null elsewhere). */
   history: z.nullable(z.strictObject({ bytes: z.number(), maxBytes: z.number() })),
+  /** The open risk of every armed and active plan against the account heat cap; null without one. */
+  heat: z.nullable(
+    z.strictObject({
+      openRisk: z.string(),
+      cap: z.string(),
+      capPercent: z.string(),
+      equity: z.string(),
+      usedPercent: z.string(),
+    }),
+  ),
 };
 export const PlansViewSchema = z.strictObject(PLANS_VIEW_SHAPE);
 export type PlansView = z.infer<typeof PlansViewSchema>;

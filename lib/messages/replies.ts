@@ -8,6 +8,7 @@ import {
   SymbolSchema,
   WebOriginSchema,
 } from './fields';
+import { PlanAdjustReplySchema } from './adjust';
 import { OverlaySettingsReplySchema } from './overlay';
 import { PlanExportReplySchema, PlanImportReplySchema, PlansViewReplySchema } from './plans';
 import {
@@ -70,6 +71,9 @@ export const REPLY_SCHEMAS = {
   'quiet-set': AckReplySchema,
   'overlay-settings-get': OverlaySettingsReplySchema,
   'overlay-settings-set': AckReplySchema,
+  'plan-adjust': PlanAdjustReplySchema,
+  'plan-correct': AckReplySchema,
+  'heat-set': AckReplySchema,
   'planner-draft-get': PlannerDraftReplySchema,
   'planner-draft-set': AckReplySchema,
   'account-defaults-get': AccountDefaultsReplySchema,

@@ -21,6 +21,7 @@ import {
   QuietSetRequestSchema,
 } from './plans';
 import { OverlaySettingsGetRequestSchema, OverlaySettingsSetRequestSchema } from './overlay';
+import { HeatSetRequestSchema, PlanAdjustRequestSchema, PlanCorrectRequestSchema } from './adjust';
 import {
   AccountDefaultsGetRequestSchema,
   AccountDefaultsSetRequestSchema,
@@ -55,7 +56,7 @@ export const TickMessageSchema = z.strictObject({
 });
 export type TickMessage = z.infer<typeof TickMessageSchema>;
 
-/** The page has not refreshed the price of this symbol since `since` (SPEC §4 staleness). */
+/** The page has not refreshed the price of this symbol since `since` (docs/page-reading.md#page-safety). */
 export const StaleMessageSchema = z.strictObject({
   type: z.literal('stale'),
   venue: VenueSchema,
@@ -144,6 +145,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   QuietSetRequestSchema,
   OverlaySettingsGetRequestSchema,
   OverlaySettingsSetRequestSchema,
+  PlanAdjustRequestSchema,
+  PlanCorrectRequestSchema,
+  HeatSetRequestSchema,
   PlannerDraftGetRequestSchema,
   PlannerDraftSetRequestSchema,
   AccountDefaultsGetRequestSchema,

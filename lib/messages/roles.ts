@@ -32,6 +32,10 @@ export const SENDER_ROLES = {
   'plan-fill': SenderRole.extensionPage,
   'plan-skip': SenderRole.extensionPage,
   'quiet-set': SenderRole.extensionPage,
+  // Adjusting a live trade, correcting a fill, the account heat: like every plan change.
+  'plan-adjust': SenderRole.extensionPage,
+  'plan-correct': SenderRole.extensionPage,
+  'heat-set': SenderRole.extensionPage,
   // The panel's place and fold per site, from its frame; the global switch from the planner.
   'overlay-settings-get': SenderRole.extensionPage,
   'overlay-settings-set': SenderRole.extensionPage,

@@ -10,7 +10,7 @@ import { DecimalMarkSchema, ErrorTextSchema, SelectorSchema, SymbolSchema } from
 
 /** How a page is watched; the background builds it from the stored watch settings. */
 export const WatchConfigSchema = z.strictObject({
-  /** A price not refreshed for this long is stale (SPEC §4). */
+  /** A price not refreshed for this long is stale (docs/page-reading.md#page-safety). */
   staleAfterSeconds: z.number().check(z.int(), z.minimum(1), z.maximum(86_400)),
   /** A read this far (in percent) from the last confirmed price is held until a second read confirms it. */
   jumpHoldPercent: z.number().check(z.positive(), z.maximum(1000)),

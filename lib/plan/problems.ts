@@ -27,7 +27,10 @@ export function readPlanFields(input: unknown): SchemaRead {
   if (!migrated.ok) return { ok: false, problems: [{ field: migrated.field, message: migrated.message }] };
   const parsed = PlanSchema.safeParse(migrated.plan, { error: traderMessage });
   if (!parsed.success)
-    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map(toProblem) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => toProblem(issue)),
+    };
   return { ok: true, plan: parsed.data };
 }
 
@@ -37,7 +40,7 @@ const MAX_PROBLEMS = 50;
 const MAX_KEYS_NAMED = 5;
 
 /** Zod's default texts for the issues no schema message covers, in a trader's words. */
-function traderMessage(issue: z.core.$ZodRawIssue): string | undefined {
+export function traderMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
   if (issue.code === 'unrecognized_keys') {
     const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((key) => JSON.stringify(key.slice(0, 40)));
@@ -49,12 +52,13 @@ function traderMessage(issue: z.core.$ZodRawIssue): string | undefined {
   return undefined;
 }
 
-function toProblem(issue: z.core.$ZodIssue): Problem {
-  return { field: fieldName(issue.path), message: issue.message };
+/** An issue on its field; an issue on the whole input is named after it (`root`). */
+export function toProblem(issue: z.core.$ZodIssue, root = 'plan'): Problem {
+  return { field: fieldName(issue.path, root), message: issue.message };
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'plan';
+function fieldName(path: readonly PropertyKey[], root: string): string {
+  if (path.length === 0) return root;
   return path.reduce<string>(
     (name, key) =>
       typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),

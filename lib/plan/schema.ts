@@ -19,7 +19,7 @@ export const MAX_LEVEL_LABEL_LENGTH = 40;
  * accepted on import and converted through their shortest round-trip text, so `0.1`
  * becomes `"0.1"`, never a float.
  */
-function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
+export function decimal(rule: 'positive' | 'nonnegative' = 'positive') {
   return z
     .union([z.string(), z.number()], {
       error: (issue) =>

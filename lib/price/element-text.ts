@@ -48,10 +48,10 @@ function collect(node: Node, into: Collected): void {
 /**
  * The number an element shows, with digits split across child nodes put back together:
  * `<span>97,12</span><span class="hl">3.45</span>` reads "97,123.45". Digits in a
- * superscript or subscript element are never joined to the number before them (SPEC §4):
- * `97,123<sup>45</sup>` could be 97,123.45 or a footnote, so it is refused, as is
- * `0.0<sub>4</sub>123`. Hidden children and markup indentation are left out; an `<input>`
- * gives its value.
+ * superscript or subscript element are never joined to the number before them
+ * (docs/page-reading.md#reading-a-number): `97,123<sup>45</sup>` could be 97,123.45 or a
+ * footnote, so it is refused, as is `0.0<sub>4</sub>123`. Hidden children and markup
+ * indentation are left out; an `<input>` gives its value.
  */
 export function readNumberText(el: Element): ElementText {
   if (el.tagName.toUpperCase() === 'INPUT') {

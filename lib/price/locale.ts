@@ -1,8 +1,8 @@
 import type { PriceConvention } from './parse';
 
 /**
- * The number convention a page's language implies (SPEC §4: the page's language settles
- * what its text cannot): `de` writes 1.234,5, so "55.063" is 55063 there; `en` writes
+ * The number convention a page's language implies (docs/page-reading.md#reading-a-number: the
+ * page's language settles what its text cannot): `de` writes 1.234,5, so "55.063" is 55063 there; `en` writes
  * 1,234.5, so it is 55.063. The decimal mark comes from the language's CLDR data through
  * `Intl`, the same data the pages' own formatting uses. A language whose decimal mark is
  * neither "." nor "," (Arabic's ٫), or a tag Intl does not know, gives no convention: the

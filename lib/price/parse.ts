@@ -189,9 +189,10 @@ function canonicalDigits(isNegative: boolean, integerDigits: string, fractionDig
 /**
  * Reads one price as a page prints it: `97,123.45`, `97.123,45`, `97 123,45`, `0.0₄1234`
  * (= 0.00001234), with arrows, a sign and currency around it. Returns the canonical
- * decimal string, or why the text is not exactly one price (SPEC §4): anything that could
- * be read two ways is rejected, never guessed; an abbreviated figure (`59.4K`) is no
- * price, and neither is 0 (a price rounded away, or a placeholder) nor a number below it.
+ * decimal string, or why the text is not exactly one price
+ * (docs/page-reading.md#reading-a-number): anything that could be read two ways is
+ * rejected, never guessed; an abbreviated figure (`59.4K`) is no price, and neither is 0
+ * (a price rounded away, or a placeholder) nor a number below it.
  */
 export function parsePrice(text: string, convention?: PriceConvention): PriceParseResult {
   const number = readNumber(text, convention);

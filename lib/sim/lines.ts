@@ -3,6 +3,8 @@ import type { Effect } from '../engine/effects';
 import { positionOf } from '../engine/position';
 import type { EngineState } from '../engine/types';
 import type { Plan } from '../plan/schema';
+import type { Adjustment } from '../plan/adjustment';
+import { adjustedWords, refusedWords } from '../words/adjust-words';
 import { alertWords, skipWords } from '../words/effect-words';
 
 export interface SimOptions {
@@ -13,12 +15,14 @@ export interface SimOptions {
 }
 
 /** One output line of `tranche sim`: a JSON object whose decimals are strings. */
-export type SimLine = Record<string, string | number | readonly string[]>;
+export type SimLine = Record<string, string | number | boolean | readonly string[]>;
 
 /**
  * An effect as `tranche sim` prints it (README, "Command line"): fills with
  * the position after them, skips and alerts with their words; values that may not
- * terminate to at most 10 decimal places. Phases and refusals print nothing.
+ * terminate to at most 10 decimal places; adjustments with the position after them, or the
+ * guard's reason (plan format, "Adjusting a live trade"). Phases and rejected
+ * confirmations print nothing.
  */
 export function toLine(plan: Plan, effect: Effect, time: string, options: SimOptions): SimLine | null {
   switch (effect.type) {
@@ -53,11 +57,41 @@ export function toLine(plan: Plan, effect: Effect, time: string, options: SimOpt
         ...(effect.qty === null ? {} : { qty: effect.qty }),
         time,
       };
+    case 'adjusted': {
+      const line: SimLine = { type: 'adjust', ...adjustmentFields(effect.adjustment) };
+      line.position = effect.position;
+      if (effect.avgPrice !== null) line.avgPrice = toPrintable(new Decimal(effect.avgPrice));
+      line.stops = effect.stops;
+      line.openRisk = toPrintable(new Decimal(effect.openRisk));
+      line.realizedPnl = toPrintable(new Decimal(effect.realizedPnl));
+      if (effect.adjustment.override !== undefined) {
+        line.override = effect.adjustment.override;
+        line.text = adjustedWords(plan, effect.adjustment, effect.overridden);
+      }
+      line.time = time;
+      return line;
+    }
+    case 'refused':
+      return {
+        type: 'refused',
+        ...adjustmentFields(effect.adjustment),
+        reason: refusedWords(plan, effect.refusals),
+        time,
+      };
     case 'error':
     case 'phase':
     case 'rejected':
       return null;
   }
+}
+
+/** The action and the fields the trader gave, in their order, without the override. */
+function adjustmentFields(adjustment: Adjustment): SimLine {
+  const fields: SimLine = {};
+  for (const [key, value] of Object.entries(adjustment)) {
+    if (key !== 'override' && value !== undefined) fields[key] = value;
+  }
+  return fields;
 }
 
 /** The summary line: peak position, largest open risk, realized P&L and R, fill count, what is still open. */

@@ -1,7 +1,7 @@
 /*
  * Which addresses Tranche reads prices from. The supported sites are served over https
- * (SPEC §4): a page on plain http can be altered on its way to the browser, so its price
- * could be anyone's. A site the trader picked may also be plain http on this computer
+ * (docs/page-reading.md#the-sites): a page on plain http can be altered on its way to the browser,
+ * so its price could be anyone's. A site the trader picked may also be plain http on this computer
  * (loopback never leaves the machine: a local dashboard or bridge).
  */
 

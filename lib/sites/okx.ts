@@ -13,7 +13,7 @@ import type { SiteAdapter } from './types';
  * the quote reports. The same write-up shows the order book drawn on canvas, so only the
  * title is read. No source shows OKX's numbers in other languages: where the title's number
  * could be read two ways, the page's language (the URL's locale, else `<html lang>`)
- * decides (SPEC §4), and a number written against it is refused, never misread.
+ * decides (docs/page-reading.md#reading-a-number), and a number written against it is refused, never misread.
  */
 
 function isOkxHost(url: URL): boolean {

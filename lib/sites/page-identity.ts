@@ -5,7 +5,7 @@ import { titleAdapter } from './title';
  * What a page's address says about the prices read on it: its venue, and its symbol when
  * the address names one. The content script names its ticks by these, and the background
  * checks every tick and stale report against them, from the address the browser stamped on
- * the message (SPEC §4: a tick's venue is the one its page's address belongs to).
+ * the message (docs/page-reading.md#symbols: a tick's venue is the one its page's address belongs to).
  */
 
 /** "127.0.0.1:8123", "exchange.example": the venue of a page no site adapter knows. */

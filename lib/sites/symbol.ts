@@ -1,5 +1,5 @@
 /**
- * Symbols are compared normalized (SPEC §4): upper case, without the exchange prefix and
+ * Symbols are compared normalized (docs/page-reading.md#symbols): upper case, without the exchange prefix and
  * without separators, so `BINANCE:BTCUSDT`, `BTC_USDT`, `BTC-USDT` and `BTC/USDT` are all
  * `BTCUSDT`.
  *
@@ -29,7 +29,7 @@ const OPERATOR = /[*+^()]/u;
 const NUMBER_OPERAND = /^\d+(?:\.\d+)?$/u;
 
 /**
- * Whether a symbol is a chart expression rather than an instrument (SPEC §4): it has an
+ * Whether a symbol is a chart expression rather than an instrument (docs/page-reading.md#symbols): it has an
  * operator (`*`, `+`, `^`, brackets), or it divides or subtracts where a pair's separator
  * could not stand: an exchange prefix after the separator (`BINANCE:BTCUSDT/BINANCE:ETHUSDT`,
  * `TVC:US10Y-TVC:US02Y`), or a number divided or dividing (`1/BTCUSDT`), or subtracted

@@ -7,7 +7,7 @@ import type { ReadResult, SiteAdapter } from './types';
 
 /*
  * Sources: the chart title form `SYMBOL PRICE ▲|▼ ±CHANGE% LAYOUT` and the symbol-page
- * selectors come from issue 3; window-title watchers in public repositories match the same
+ * selectors come from saved TradingView pages; window-title watchers in public repositories match the same
  * shape in English and Russian (`… % Unnamed`, `… % Без названия`): only the layout name is
  * translated. TradingView prints its change with U+2212 and prices with "." decimals, as
  * the saved tradingview.com/markets page shows ("3788.39", "−0.35%"). Public scrapers

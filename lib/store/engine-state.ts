@@ -14,6 +14,7 @@ const DecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a canonical dec
 const AddLimitSchema = z.discriminatedUnion('limit', [
   z.object({ limit: z.literal('max-qty'), maxQty: DecimalText }),
   z.object({ limit: z.literal('max-open-risk'), percent: DecimalText, cap: DecimalText }),
+  z.object({ limit: z.literal('account-heat'), percent: DecimalText, cap: DecimalText }),
 ]);
 
 const TooSmallSchema = z.discriminatedUnion('why', [
@@ -84,6 +85,8 @@ const BoundSchema = z
 export const EngineStateSchema = z.object({
   version: z.literal(2),
   plan: PlanSchema,
+  /** Adjustments applied to the live plan (storage migration 005 gave older states 0). */
+  revision: z.number().int().nonnegative(),
   options: z.object({ mode: z.enum(['auto', 'confirm']), fill: z.enum(['level', 'observed']) }),
   phase: z.enum(['armed', 'active', 'closed']),
   derived: DerivedSchema.nullable(),

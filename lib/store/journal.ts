@@ -22,7 +22,8 @@ export const JournalEntrySchema = z.object({
   /** When the background handled it. */
   at: z.number(),
   /**
-   * tick, fill, skip, cancel, stale, import, arm, pause, resume, close, mute, unmute, edit;
+   * tick, fill, skip, cancel, stale, import, arm, pause, resume, close, mute, unmute,
+   * adjust, correct;
    * quarantined (the plan was set aside), notification-dropped (the browser refused it).
    */
   event: z.string(),
@@ -30,6 +31,12 @@ export const JournalEntrySchema = z.object({
   input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   /** What the engine said: alerts, fills, skips, phases, refusals. */
   effects: z.array(z.record(z.string(), z.unknown())),
+  /**
+   * An adjustment or a correction: the live plan's revision before and after it (equal
+   * when refused), and what changed, line by line, in a trader's words.
+   */
+  revision: z.object({ from: z.number(), to: z.number() }).optional(),
+  changes: z.array(z.string()).optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -5,7 +5,10 @@ import type { RecordSpec } from './stored-record';
 /** storage.local key of the latest quote per venue and symbol. */
 export const QUOTES_KEY = 'quotes';
 
-/** A price is above 0 (SPEC §4: a price of 0 is no price; no market here quotes below it). */
+/**
+ * A price is above 0 (docs/page-reading.md#reading-a-number: a price of 0 is no price; no market
+ * here quotes below it).
+ */
 const PriceSchema = z
   .string()
   .regex(/^\d+(\.\d+)?$/)

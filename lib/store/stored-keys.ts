@@ -1,5 +1,7 @@
 import { ACCOUNT_DEFAULTS_KEY } from './account-defaults';
 import { ALERT_SETTINGS_KEY } from './alert-settings';
+import { EVENT_LOG_PREFIX } from './event-log';
+import { HEAT_SETTINGS_KEY } from './heat-settings';
 import { JOURNAL_PREFIX } from './journal';
 import { STORAGE_VERSION_KEY } from './migrations';
 import { OUTBOX_KEY } from './outbox';
@@ -27,6 +29,7 @@ const BY_KEY: Readonly<Record<string, string>> = {
   [PLAN_TRASH_KEY]: 'Deleted plans (undo)',
   [OUTBOX_KEY]: 'Notifications not yet shown',
   [ALERT_SETTINGS_KEY]: 'Alert settings (quiet switch)',
+  [HEAT_SETTINGS_KEY]: 'Account heat setting (equity and cap)',
   [QUOTES_KEY]: 'Latest prices',
   [WATCH_SETTINGS_KEY]: 'Price-watching settings',
   [PICKED_SITES_KEY]: 'Sites whose price you picked',
@@ -69,6 +72,7 @@ export function describeStoredKey(key: string, raw: unknown): string | null {
   if (fixed !== undefined) return fixed;
   if (key.startsWith(PLAN_RECORD_PREFIX)) return describePlan(key.slice(PLAN_RECORD_PREFIX.length), raw);
   if (key.startsWith(JOURNAL_PREFIX)) return `Journal of plan ${key.slice(JOURNAL_PREFIX.length)}`;
+  if (key.startsWith(EVENT_LOG_PREFIX)) return `Event log of plan ${key.slice(EVENT_LOG_PREFIX.length)}`;
   if (key.startsWith(TICK_HISTORY_PREFIX)) return 'Tick history';
   return null;
 }

@@ -1,5 +1,7 @@
 import { ACCOUNT_DEFAULTS, type AccountDefaults } from './account-defaults';
 import { ALERT_SETTINGS, type AlertSettings } from './alert-settings';
+import { EventLogRepository } from './event-log';
+import { HEAT_SETTINGS, type HeatSettings } from './heat-settings';
 import { JournalRepository } from './journal';
 import { Outbox } from './outbox';
 import { OVERLAY_SETTINGS, type OverlaySettings } from './overlay-settings';
@@ -23,9 +25,11 @@ export interface Stores {
   readonly quarantine: Quarantine;
   readonly plans: PlanRepository;
   readonly journals: JournalRepository;
+  readonly eventLogs: EventLogRepository;
   readonly trash: Trash;
   readonly outbox: Outbox;
   readonly alertSettings: StoredRecord<AlertSettings>;
+  readonly heatSettings: StoredRecord<HeatSettings>;
   readonly quotes: StoredRecord<QuotesRecord>;
   readonly tickHistory: TickHistoryStore;
   readonly watchSettings: StoredRecord<WatchSettings>;
@@ -57,9 +61,11 @@ export function createStores({ local, session, now, log, newId }: StoresDeps): S
     quarantine,
     plans: new PlanRepository({ area: local, quarantine, log, newEpoch: newId }),
     journals: new JournalRepository(local, quarantine),
+    eventLogs: new EventLogRepository(local, quarantine),
     trash: new Trash(local, quarantine),
     outbox: new Outbox(local, quarantine),
     alertSettings: new StoredRecord(local, ALERT_SETTINGS, quarantine),
+    heatSettings: new StoredRecord(local, HEAT_SETTINGS, quarantine),
     quotes: new StoredRecord(local, QUOTES, quarantine),
     tickHistory: new TickHistoryStore(local, quarantine),
     watchSettings: new StoredRecord(local, WATCH_SETTINGS, quarantine),

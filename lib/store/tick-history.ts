@@ -5,7 +5,7 @@ import type { RecordSpec } from './stored-record';
 
 /*
  * The ticks seen per symbol, kept so the planner can replay a plan on what the trader
- * actually saw (issue 4 §8). Two tiers:
+ * actually saw. Two tiers:
  * - seconds: the last price of every second, for a day, one bucket per symbol per UTC hour;
  * - minutes: an OHLC candle per minute, for 30 days, one bucket per symbol per UTC day.
  * Buckets keep each storage write small (one hour of seconds is at most 3600 points)

@@ -14,8 +14,8 @@ export const DEFAULT_STALE_AFTER_SECONDS = 30;
 export const DEFAULT_JUMP_HOLD_PERCENT = 20;
 
 /**
- * How pages are watched (SPEC §4). Each field falls back to its default on its own, so a
- * bad value in one does not reset the other (field-by-field repair).
+ * How pages are watched (docs/page-reading.md#page-safety). Each field falls back to its default on
+ * its own, so a bad value in one does not reset the other (field-by-field repair).
  */
 export const WatchSettingsSchema = z.object({
   version: z.literal(1),

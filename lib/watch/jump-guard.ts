@@ -2,7 +2,7 @@
  * A page can show a wrong number for a moment (a half-rendered DOM, another instrument's
  * price during a switch, a glitching feed). One read that far from the last confirmed
  * price is held, not sent; a second read near it confirms the move, a read back near the
- * confirmed price discards it (SPEC §4 page safety).
+ * confirmed price discards it (docs/page-reading.md#page-safety).
  */
 export interface JumpGuardState {
   /** The last price accepted for the current symbol; null before the first read. */

@@ -41,7 +41,7 @@ export interface PageWatchOptions {
   /** Reads the page now (adapter, generic title reader or picked element). */
   readonly read: () => PageRead;
   readonly send: (message: WatchMessage) => void;
-  /** Symbols are compared normalized (SPEC §4): BINANCE:BTCUSDT and BTC-USDT are one. */
+  /** Symbols are compared normalized (docs/page-reading.md#symbols): BINANCE:BTCUSDT and BTC-USDT are one. */
   readonly normalizeSymbol: (symbol: string) => string;
   readonly staleAfterSeconds: number;
   readonly jumpHoldPercent: number;

@@ -24,8 +24,9 @@ export type PageMode =
   | { readonly kind: 'title' };
 
 /**
- * The narrowest set of nodes that still sees every price change (SPEC §4: observe the
- * narrowest node, never poll), chosen again after every read.
+ * The narrowest set of nodes that still sees every price change
+ * (docs/page-reading.md#page-safety: observe the narrowest node, never poll), chosen again
+ * after every read.
  */
 export function chooseTargets(
   mode: PageMode,

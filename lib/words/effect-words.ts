@@ -1,8 +1,9 @@
 import { Decimal, toCanonical } from '../decimal';
 import type { AddLimit, AlertEffect, Effect, Rejection, SkipReason } from '../engine/effects';
-import { formatAtStep } from '../format';
+import { formatAtStep, formatUpTo } from '../format';
 import type { Plan } from '../plan/schema';
-import type { TooSmall } from '../sizing/too-small';
+import { adjustedWords, refusedWords } from './adjust-words';
+import { tooSmallWords } from './too-small-words';
 import { trancheName } from './tranche-words';
 import { orderSide } from '../plan/tranche-id';
 
@@ -31,8 +32,12 @@ export function alertWords(plan: Plan, alert: AlertEffect): string {
       const level = new Decimal(alert.price ?? '0');
       const away = level.isZero()
         ? new Decimal(0)
-        : new Decimal(alert.lastPrice).minus(level).abs().div(level);
-      return `${name}${at} is ${away.mul(100).toFixed(2, Decimal.ROUND_HALF_UP)}% away`;
+        : new Decimal(alert.lastPrice).minus(level).abs().div(level).mul(100);
+      if (alert.label !== undefined) {
+        // A key level (plan format, "Key levels"): "BTCUSDT is 0.2 % from resistance 62,000.0".
+        return `${plan.instrument.symbol} is ${formatUpTo(away.toFixed(), 2)} % from ${alert.label}${alert.price === null ? '' : ` ${price(plan, alert.price)}`}`;
+      }
+      return `${name}${at} is ${away.toFixed(2, Decimal.ROUND_HALF_UP)}% away`;
     }
     case 'trigger':
     case 'target':
@@ -48,15 +53,23 @@ export function alertWords(plan: Plan, alert: AlertEffect): string {
   }
 }
 
-/** `maxOpenRiskPercent` is of the equity, or of the risk budget when the plan gives only `riskAmount`. */
+/**
+ * `maxOpenRiskPercent` is of the equity, or of the risk budget when the plan gives only
+ * `riskAmount`; the account heat cap is of the account's equity (the trader's setting).
+ */
 function limitsWords(plan: Plan, limits: readonly AddLimit[]): string {
   const base = plan.account.equity === undefined ? 'the risk budget' : 'equity';
   return limits
-    .map((limit) =>
-      limit.limit === 'max-qty'
-        ? `the position may not exceed maxQty ${limit.maxQty}`
-        : `open risk may not exceed ${limit.percent}% of ${base} (${limit.cap})`,
-    )
+    .map((limit) => {
+      switch (limit.limit) {
+        case 'max-qty':
+          return `the position may not exceed maxQty ${limit.maxQty}`;
+        case 'max-open-risk':
+          return `open risk may not exceed ${limit.percent}% of ${base} (${limit.cap})`;
+        case 'account-heat':
+          return `the account's open risk may not exceed ${limit.percent}% of equity (${limit.cap})`;
+      }
+    })
     .join('; ');
 }
 
@@ -73,17 +86,6 @@ export function skipWords(plan: Plan, reason: SkipReason): string {
       return `the stop ${price(plan, reason.stop)} lies beyond the liquidation estimate ${price(plan, reason.liquidation)} at ${reason.leverage}x leverage; use ${reason.safeLeverage}x or less`;
     case 'noted':
       return reason.text;
-  }
-}
-
-export function tooSmallWords(small: TooSmall): string {
-  switch (small.why) {
-    case 'zero':
-      return `quantity rounds down to 0 at the lot step ${small.lotStep}`;
-    case 'min-qty':
-      return `quantity ${small.qty} is below the minimum ${small.minQty}`;
-    case 'min-notional':
-      return `notional ${small.notional} (${small.qty} × ${small.price}) is below the minimum ${small.minNotional}`;
   }
 }
 
@@ -118,6 +120,10 @@ export function effectWords(plan: Plan, effect: Effect): string | null {
       return rejectionWords(effect.tranche, effect.rejection);
     case 'error':
       return `the entry triggered at ${toCanonical(new Decimal(effect.price))} but the ATR is not known yet: atrPeriod ${effect.period} needs at least ${effect.period} completed candles before the entry's candle`;
+    case 'adjusted':
+      return adjustedWords(plan, effect.adjustment, effect.overridden);
+    case 'refused':
+      return refusedWords(plan, effect.refusals);
     case 'fill':
     case 'phase':
       return null;

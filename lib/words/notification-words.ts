@@ -17,7 +17,8 @@ export function notificationWords(
 ): { readonly title: string; readonly message: string } {
   const head = planTitle(plan);
   const at = alert.price === null ? '' : ` at ${formatAtStep(alert.price, plan.instrument.tickSize)}`;
-  const what = trancheName(plan, alert.tranche);
+  const what =
+    alert.kind === 'approach' && alert.label !== undefined ? alert.label : trancheName(plan, alert.tranche);
   const titles: Record<AlertEffect['kind'], string> = {
     approach: `${head} · ${what} approaching${at}`,
     trigger: `${head} · ${what}${at}`,

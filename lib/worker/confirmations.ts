@@ -38,9 +38,10 @@ export async function applyConfirmation(ctx: PlanContext, confirmation: Confirma
     await stageEvent(
       ctx,
       own,
-      { record: { ...applied.record, processed }, effects: applied.effects },
+      { ...applied, record: { ...applied.record, processed } },
       { event: confirmation.name, input: { ...confirmation.input, requestId } },
       now,
+      requestId,
     );
     return { ok: true };
   });

@@ -13,11 +13,15 @@ const CSV_COLUMNS = [
   'position',
   'stop',
   'text',
+  'revision',
+  'changes',
 ] as const;
 
 /**
  * The journal as CSV: one row per effect (or one per event without effects), the input
- * repeated on each, so a spreadsheet can filter fills or alerts.
+ * repeated on each, so a spreadsheet can filter fills or alerts. An adjustment or a
+ * correction also gives the plan's version before and after it (`v2 → v3`) and what
+ * changed, one change after another.
  */
 export function journalToCsv(entries: readonly JournalEntry[]): string {
   const rows: string[][] = [CSV_COLUMNS.slice()];
@@ -25,6 +29,9 @@ export function journalToCsv(entries: readonly JournalEntry[]): string {
     const input = Object.entries(entry.input)
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(' ');
+    const revision =
+      entry.revision === undefined ? '' : `v${entry.revision.from + 1} → v${entry.revision.to + 1}`;
+    const changes = (entry.changes ?? []).join('; ');
     const effects = entry.effects.length > 0 ? entry.effects : [{}];
     for (const effect of effects) {
       const field = (name: string) => {
@@ -44,6 +51,8 @@ export function journalToCsv(entries: readonly JournalEntry[]): string {
         field('position'),
         field('stop'),
         field('text') || field('reason'),
+        revision,
+        changes,
       ]);
     }
   }

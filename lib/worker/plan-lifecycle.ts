@@ -4,7 +4,7 @@ import type { Effect } from '../engine/types';
 import type { Problem } from '../plan/problems';
 import { FIRST_ALERT_EPOCH, withStatus, type PlanRecord } from '../store/plans';
 import { WriteBatch } from '../store/storage-area';
-import { applyEvent, stageEvent } from './event-write';
+import { applyEvent, stageEvent, type EventResult } from './event-write';
 import { isolated } from './isolation';
 import type { ActionResult, PlanContext } from './plan-context';
 
@@ -16,7 +16,7 @@ import type { ActionResult, PlanContext } from './plan-context';
 type Change = (
   record: PlanRecord,
   now: number,
-) => { record: PlanRecord; effects: readonly Effect[] } | { error: string };
+) => { record: PlanRecord; effects: readonly Effect[]; change?: EventResult['change'] } | { error: string };
 
 /** Store a plan file as a draft; an invalid one stores nothing and says why, field by field. */
 export async function importPlan(
@@ -54,14 +54,25 @@ export async function importPlan(
   return { ok: true, id, warnings: check.warnings };
 }
 
-/** Arm a draft (or re-arm a closed plan): the engine starts waiting for the entry. */
+/**
+ * Arm a draft (or re-arm a closed plan): the engine starts waiting for the entry, and its
+ * event log starts from it (a re-armed plan is a new trade).
+ */
 export function arm(ctx: PlanContext, id: string): Promise<ActionResult> {
-  return changePlan(ctx, id, 'arm', (record, now) => {
-    if (record.status === 'armed' || record.status === 'active')
-      return { error: `the plan is already ${record.status}` };
-    const engine = createEngine(record.plan, { mode: 'confirm', fill: 'level' });
-    return { record: withStatus({ ...record, engine, isPaused: false }, 'armed', now), effects: [] };
-  });
+  return changePlan(
+    ctx,
+    id,
+    'arm',
+    (record, now) => {
+      if (record.status === 'armed' || record.status === 'active')
+        return { error: `the plan is already ${record.status}` };
+      const engine = createEngine(record.plan, { mode: 'confirm', fill: 'level' });
+      return { record: withStatus({ ...record, engine, isPaused: false }, 'armed', now), effects: [] };
+    },
+    (batch, record) => {
+      if (record.engine !== null) ctx.stores.eventLogs.start(batch, record.id, record.engine);
+    },
+  );
 }
 
 export function setPaused(ctx: PlanContext, id: string, isPaused: boolean): Promise<ActionResult> {
@@ -101,6 +112,7 @@ export async function remove(ctx: PlanContext, id: string): Promise<ActionResult
   });
   await plans.drop(batch, id);
   journals.drop(batch, id);
+  ctx.stores.eventLogs.drop(batch, id);
   await batch.commit(ctx.stores.local);
   return { ok: true };
 }
@@ -123,8 +135,14 @@ export async function restore(ctx: PlanContext, id: string): Promise<ActionResul
   return { ok: true };
 }
 
-/** One lifecycle change of one plan, journaled under `name`. */
-async function changePlan(ctx: PlanContext, id: string, name: string, change: Change): Promise<ActionResult> {
+/** One lifecycle change of one plan, journaled under `name`; `staged` adds to the same write. */
+async function changePlan(
+  ctx: PlanContext,
+  id: string,
+  name: string,
+  change: Change,
+  staged?: (batch: WriteBatch, record: PlanRecord) => void,
+): Promise<ActionResult> {
   const record = await ctx.stores.plans.read(id);
   if (record === null) return { ok: false, error: `no plan "${id}"` };
   const now = ctx.clock.now();
@@ -132,8 +150,9 @@ async function changePlan(ctx: PlanContext, id: string, name: string, change: Ch
   const outcome = await isolated(ctx, batch, record, name, async (own): Promise<ActionResult> => {
     const changed = change(record, now);
     if ('error' in changed) return { ok: false, error: changed.error };
-    const result = { record: { ...changed.record, updatedAt: now }, effects: changed.effects };
-    await stageEvent(ctx, own, result, { event: name, input: {} }, now);
+    const result = { ...changed, record: { ...changed.record, updatedAt: now } };
+    const written = await stageEvent(ctx, own, result, { event: name, input: {} }, now);
+    staged?.(own, written);
     return { ok: true };
   });
   await batch.commit(ctx.stores.local);

@@ -5,7 +5,13 @@ import type { PlanReading } from '../store/plan-repository';
 import type { PlanRecord } from '../store/plans';
 import type { QuarantineEntry } from '../store/quarantine';
 import type { Stores } from '../store/stores';
+import type { Adjustment } from '../plan/adjustment';
+import type { HeatSettings } from '../store/heat-settings';
+import type { AdjustOutcome, AdjustRequest } from './adjustments';
+import { applyAdjustment, previewAdjustment } from './adjustments';
 import { applyConfirmation } from './confirmations';
+import type { Correction } from './corrections';
+import { correctFill } from './corrections';
 import { flushOutbox } from './outbox-flush';
 import type { ActionResult, PlanContext } from './plan-context';
 import { stepOnStale, stepOnTick, type IncomingTick } from './plan-events';
@@ -83,6 +89,15 @@ export class PlanService {
 
   setQuiet(isQuiet: boolean): Promise<void> {
     return this.ctx.stores.alertSettings.write({ version: 1, isQuiet });
+  }
+
+  heatSettings(): Promise<HeatSettings> {
+    return this.ctx.stores.heatSettings.read();
+  }
+
+  /** The account heat setting: both the equity and the cap, or neither (no cap). */
+  setHeat(equity: string | null, capPercent: string | null): Promise<void> {
+    return this.serial(() => this.ctx.stores.heatSettings.write({ version: 1, equity, capPercent }));
   }
 
   // ---- plan lifecycle --------------------------------------------------------------------
@@ -178,6 +193,23 @@ export class PlanService {
     );
     await this.flushOutbox();
     return result;
+  }
+
+  /** What an adjustment would do, before the trader confirms it: nothing is written. */
+  previewAdjustment(id: string, adjustment: Adjustment): Promise<ActionResult<{ outcome: AdjustOutcome }>> {
+    return this.serial(() => previewAdjustment(this.ctx, id, adjustment));
+  }
+
+  /** An adjustment confirmed: applied (or refused) once per request id, journaled either way. */
+  async adjust(request: AdjustRequest): Promise<ActionResult<{ outcome: AdjustOutcome }>> {
+    const result = await this.serial(() => applyAdjustment(this.ctx, request));
+    await this.flushOutbox();
+    return result;
+  }
+
+  /** A confirmed fill's price or quantity corrected: the trade recomputed from its event log. */
+  correct(correction: Correction): Promise<ActionResult> {
+    return this.serial(() => correctFill(this.ctx, correction));
   }
 
   flushOutbox(): Promise<void> {

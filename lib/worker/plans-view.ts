@@ -4,6 +4,7 @@ import type { JournalEntry } from '../store/journal';
 import type { QuarantineEntry } from '../store/quarantine';
 import type { Stores } from '../store/stores';
 import { DEFAULT_TICK_HISTORY_LIMITS } from '../store/tick-history';
+import { heatView } from './account-heat';
 import type { PlanService } from './plan-service';
 import { divergenceForPlan, quoteForPlan } from './plan-quote';
 import { keptAsideViews } from './quarantine-view';
@@ -30,13 +31,15 @@ export interface PlansViewDeps {
 export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Promise<PlansView> {
   const { plans, stores } = deps;
   const isAll = scope.kind === 'all';
-  const [{ records, newer }, settings, quotes, alertSettings, overlaySettings] = await Promise.all([
-    isAll ? plans.readAll() : plans.records().then((found) => ({ records: found, newer: [] })),
-    stores.watchSettings.read(),
-    stores.quotes.read(),
-    plans.settings(),
-    stores.overlaySettings.read(),
-  ]);
+  const [{ records, newer }, settings, quotes, alertSettings, overlaySettings, heatSettings] =
+    await Promise.all([
+      isAll ? plans.readAll() : plans.records().then((found) => ({ records: found, newer: [] })),
+      stores.watchSettings.read(),
+      stores.quotes.read(),
+      plans.settings(),
+      stores.overlaySettings.read(),
+      plans.heatSettings(),
+    ]);
   const at = deps.now();
   const shown = records.filter((record) => {
     if (scope.kind === 'page')
@@ -61,5 +64,7 @@ export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Pro
     history: isAll
       ? { bytes: await stores.tickHistory.bytes(), maxBytes: DEFAULT_TICK_HISTORY_LIMITS.maxBytes }
       : null,
+    // Every plan's open risk counts, whatever the scope shows.
+    heat: heatView(records, heatSettings),
   };
 }

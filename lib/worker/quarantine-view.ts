@@ -1,4 +1,5 @@
 import type { QuarantinedView } from '../messages/plans';
+import { EVENT_LOG_PREFIX } from '../store/event-log';
 import { JOURNAL_PREFIX } from '../store/journal';
 import type { NewerPlan } from '../store/plan-repository';
 import { PLAN_RECORD_PREFIX, planKey } from '../store/plans';
@@ -13,6 +14,8 @@ const EFFECT = {
   newerPlan: 'Not running here: a newer Tranche wrote it, so it is left as it is.',
   plan: 'This plan is not running. Its journal is kept; export the record to keep its plan file.',
   journal: 'The plan runs on; the journal entries that could not be read are kept here.',
+  eventLog:
+    'The plan runs on; its fills confirmed before now can no longer be corrected (the events to replay are kept here).',
   other: 'Replaced by its default (or rebuilt); everything else keeps working.',
 } as const;
 
@@ -40,6 +43,7 @@ function isPlanKey(key: string): boolean {
 
 function effectOf(key: string): string {
   if (isPlanKey(key)) return EFFECT.plan;
+  if (key.startsWith(EVENT_LOG_PREFIX)) return EFFECT.eventLog;
   return key.startsWith(JOURNAL_PREFIX) ? EFFECT.journal : EFFECT.other;
 }
 

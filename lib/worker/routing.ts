@@ -5,7 +5,7 @@ const CHART_SOURCES = new Set(['tradingview']);
 
 /**
  * A plan listens to ticks for its symbol from its venue's pages and from TradingView
- * charts of that symbol (SPEC §4); a plan for venue "any" listens to every page, and a
+ * charts of that symbol (docs/page-reading.md#symbols); a plan for venue "any" listens to every page, and a
  * plan for a site's family ("binance") to each of its adapters ("binance-spot",
  * "binance-futures").
  */

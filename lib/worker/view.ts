@@ -1,17 +1,12 @@
 import { Decimal, toCanonical } from '../decimal';
-import {
-  averageEntry,
-  nearestStop,
-  openRisk as openRiskOf,
-  positionOf,
-  unrealizedPnl,
-} from '../engine/position';
+import { nearestStop, unrealizedPnl } from '../engine/position';
 import type { TrancheStatus } from '../engine/types';
 import type { PlanRecord, PlanStatus } from '../store/plans';
 import { skipWords } from '../words/effect-words';
 import { trancheName } from '../words/tranche-words';
 import { orderSide } from '../plan/tranche-id';
 import type { JournalEntry } from '../store/journal';
+import { positionView, type LotView } from './position-view';
 
 /**
  * What the popup, the overlay and the badge show of one plan: computed here, once, from
@@ -72,6 +67,24 @@ export interface AlertView {
   readonly text: string;
 }
 
+/** A key level of the live plan (plan format, "Key levels"), numbered as the `level` adjustment names it. */
+export interface KeyLevelView {
+  readonly index: number;
+  readonly price: string;
+  readonly label: string;
+  readonly distancePercent: string | null;
+}
+
+/** A fill the trader confirmed, as the correction names it, with its price and quantity as they now stand. */
+export interface ConfirmedFillView {
+  readonly fill: string;
+  readonly tranche: string;
+  readonly label: string;
+  readonly price: string;
+  readonly qty: string;
+  readonly at: number;
+}
+
 export interface PlanView {
   readonly id: string;
   readonly name: string;
@@ -104,6 +117,14 @@ export interface PlanView {
   readonly tranches: TrancheView[];
   readonly waiting: WaitingView[];
   readonly alerts: AlertView[];
+  /** Every open lot with its stop, oldest first. */
+  readonly lots: LotView[];
+  readonly liquidation: string | null;
+  /** The live plan's adjustments so far: v1 is the plan as armed. */
+  readonly revision: number;
+  readonly levels: KeyLevelView[];
+  /** The latest confirmed fills, newest first: what a correction can name. */
+  readonly confirmedFills: ConfirmedFillView[];
 }
 
 export interface QuoteInput {
@@ -114,6 +135,7 @@ export interface QuoteInput {
 }
 
 const RECENT_ALERTS = 5;
+const RECENT_FILLS = 5;
 
 export function planView(
   record: PlanRecord,
@@ -121,14 +143,13 @@ export function planView(
   journal: readonly JournalEntry[],
   divergence: DivergenceView | null = null,
 ): PlanView {
-  const { plan, engine } = record;
+  const { engine } = record;
+  // The live plan: the plan file as armed, with its adjustments.
+  const plan = engine?.plan ?? record.plan;
   const { instrument, side } = plan;
   const lots = engine?.lots ?? [];
-  const position = positionOf(lots);
-  const average = averageEntry(lots);
-  const openRisk = openRiskOf(lots, side, instrument.pointValue);
+  const held = engine === null ? null : positionView(engine);
   const initialRisk = engine?.derived ? new Decimal(engine.derived.initialRisk) : null;
-  const equity = plan.account.equity === undefined ? null : new Decimal(plan.account.equity);
   const atr = engine?.derived?.atr ?? plan.volatility?.atr ?? null;
   const price = quote === null ? (engine?.lastPrice ?? null) : quote.price;
   const last = price === null ? null : new Decimal(price);
@@ -230,11 +251,11 @@ export function planView(
             isStale: quote.isStale,
           },
     divergence,
-    position: toCanonical(position),
-    averageEntry: average === null ? null : toCanonical(average.toDecimalPlaces(10)),
-    openRisk: toCanonical(openRisk.toDecimalPlaces(10)),
-    openRiskPercent: equity === null || equity.isZero() ? null : openRisk.div(equity).mul(100).toFixed(2),
-    openRiskR: initialRisk === null || initialRisk.isZero() ? null : openRisk.div(initialRisk).toFixed(2),
+    position: held?.position ?? '0',
+    averageEntry: held?.averageEntry ?? null,
+    openRisk: held?.openRisk ?? '0',
+    openRiskPercent: held?.openRiskPercent ?? null,
+    openRiskR: held?.openRiskR ?? null,
     unrealizedR: unrealized === null ? null : unrealized.toFixed(2),
     realizedPnl: engine?.realizedPnl ?? '0',
     stop: stop === null ? null : toCanonical(stop),
@@ -258,7 +279,51 @@ export function planView(
     })),
     waiting,
     alerts,
+    lots: held?.lots ?? [],
+    liquidation: held?.liquidation ?? null,
+    revision: engine?.revision ?? 0,
+    levels: plan.levels.map((level, place) => ({
+      index: place + 1,
+      price: level.price,
+      label: level.label,
+      distancePercent:
+        last === null ? null : new Decimal(level.price).minus(last).abs().div(last).mul(100).toFixed(2),
+    })),
+    confirmedFills: confirmedFills(plan, journal),
   };
+}
+
+/** The confirmed fills in the journal, newest first, each with the price and quantity its latest correction gave. */
+function confirmedFills(plan: PlanRecord['plan'], journal: readonly JournalEntry[]): ConfirmedFillView[] {
+  const corrected = new Map<string, { price: string; qty: string }>();
+  const fills: ConfirmedFillView[] = [];
+  for (let index = journal.length - 1; index >= 0 && fills.length < RECENT_FILLS; index -= 1) {
+    const entry = journal[index];
+    const requestId = entry?.input.requestId;
+    if (entry === undefined || typeof requestId !== 'string') continue;
+    if (entry.event === 'correct') {
+      const fill = String(entry.input.fill);
+      const price = entry.input.correctedPrice;
+      const qty = entry.input.correctedQty;
+      if (!corrected.has(fill) && typeof price === 'string' && typeof qty === 'string') {
+        corrected.set(fill, { price, qty });
+      }
+      continue;
+    }
+    const filled =
+      entry.event === 'fill' ? entry.effects.find((effect) => effect.type === 'fill') : undefined;
+    if (filled === undefined) continue;
+    const tranche = String(filled.tranche);
+    fills.push({
+      fill: requestId,
+      tranche,
+      label: trancheName(plan, tranche),
+      price: corrected.get(requestId)?.price ?? String(filled.price),
+      qty: corrected.get(requestId)?.qty ?? String(filled.qty),
+      at: entry.at,
+    });
+  }
+  return fills;
 }
 
 /** The toolbar badge: the distance to the next level, coloured by its kind. */

@@ -94,3 +94,31 @@ export async function showPanelInStep(market: Page, extensionId: string): Promis
       (median === null ? '' : ` (median ${median} ms, slowest ${lags.at(-1)} ms)`),
   );
 }
+
+/** The page's price and the panel's, as printed now. */
+async function printedPrices(market: Page, frame: Frame): Promise<[string | null, string | null]> {
+  return [await market.locator(MARKET_PRICE_SELECTOR).textContent(), await panelPrice(frame)];
+}
+
+/** Tries at a picture that shows the panel and the page at one price; the market moves on meanwhile. */
+const IN_STEP_SHOT_TRIES = 15;
+
+/**
+ * A picture of the market page with the panel showing the page's price: taken when both
+ * print the same price and kept when neither changed while it was taken (a few tries, as
+ * the market moves every few frames); else the last try is kept.
+ */
+export async function screenshotInStep(market: Page, extensionId: string, path: string): Promise<void> {
+  const frame = panelFrame(market, extensionId);
+  for (let attempt = 0; attempt < IN_STEP_SHOT_TRIES; attempt += 1) {
+    const before = frame === undefined ? null : await printedPrices(market, frame);
+    if (before !== null && before[0] !== before[1]) {
+      await market.waitForTimeout(20);
+      continue;
+    }
+    await market.screenshot({ path });
+    const after = frame === undefined ? null : await printedPrices(market, frame);
+    if (before === null || (after?.[0] === before[0] && after[1] === before[1])) return;
+  }
+  await market.screenshot({ path });
+}

@@ -13,7 +13,7 @@ const BUILDS = {
   firefox: { dir: resolve('.output/firefox-mv2'), command: 'npm run build:firefox' },
 } as const;
 
-/** The supported sites (SPEC §4): the only hosts asked for at install. */
+/** The supported sites (docs/page-reading.md#the-sites): the only hosts asked for at install. */
 const SUPPORTED_DOMAINS = [
   'binance.com',
   'bybit.com',

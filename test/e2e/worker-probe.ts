@@ -7,7 +7,7 @@ import { waitFor, type ExtensionSession } from './harness';
 
 /*
  * Watching and stopping the extension's service worker from the DevTools protocol, for
- * the exactly-once tests (issue 4). Two channels, because each does what the other cannot:
+ * the exactly-once tests. Two channels, because each does what the other cannot:
  *
  * - A WebSocket to the browser's own DevTools endpoint (Chromium started with
  *   `--remote-debugging-port=0`), with flat sessions, which Playwright's CDPSession does

@@ -18,7 +18,7 @@ import { FaultPoint, WorkerProbe, type ProbeEvent } from './worker-probe';
 declare const chrome: typeof Browser;
 
 /*
- * Issue 4, "Exactly once": the built extension in Chromium runs a plan on a fixture
+ * Exactly once: the built extension in Chromium runs a plan on a fixture
  * exchange page whose price the test steps through the entry's approach zone, the entry,
  * an add and a target, while the service worker is stopped (DevTools protocol) at each
  * point where a stop could lose or repeat something. Every notification the worker gives

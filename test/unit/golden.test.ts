@@ -21,7 +21,39 @@ function sameValue(actual: unknown, expected: unknown): boolean {
   if (typeof expected === 'string' && typeof actual === 'string' && /^-?[\d.]+$/.test(expected)) {
     return /^-?[\d.]+$/.test(actual) && new Decimal(actual).eq(expected);
   }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    return (
+      expected.length === actual.length && expected.every((value, index) => sameValue(actual[index], value))
+    );
+  }
   return JSON.stringify(actual) === JSON.stringify(expected);
+}
+
+function jsonLines(text: string): Record<string, unknown>[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Every expected line matches the actual line in its place, field by field; numbers by value. */
+function expectLines(
+  actual: readonly Record<string, unknown>[],
+  expected: readonly Record<string, unknown>[],
+) {
+  expect(actual.map((line) => line.type)).toEqual(expected.map((line) => line.type));
+  expected.forEach((want, index) => {
+    const got = actual[index] ?? {};
+    for (const [field, value] of Object.entries(want)) {
+      expect(
+        sameValue(got[field], value),
+        `line ${index + 1} ${field}: got ${JSON.stringify(got[field])}, want ${JSON.stringify(value)}`,
+      ).toBe(true);
+    }
+    if (want.type === 'fill' && want.position === '0') {
+      expect(got.avgPrice, 'no average entry once flat').toBeUndefined();
+    }
+  });
 }
 
 describe('the simulator reproduces the shared examples', () => {
@@ -50,28 +82,47 @@ describe('the simulator reproduces the shared examples', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-    const actual = stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line.type === 'fill' || line.type === 'summary');
-    const expected = readFileSync(join(GOLDEN, 'expected', file), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(actual).toHaveLength(expected.length);
-    expected.forEach((want, index) => {
-      const got = actual[index] ?? {};
-      for (const [field, value] of Object.entries(want)) {
-        expect(
-          sameValue(got[field], value),
-          `line ${index + 1} ${field}: got ${JSON.stringify(got[field])}, want ${JSON.stringify(value)}`,
-        ).toBe(true);
-      }
-      if (want.type === 'fill' && want.position === '0') {
-        expect(got.avgPrice, 'no average entry once flat').toBeUndefined();
-      }
-    });
+    const actual = jsonLines(stdout).filter((line) => line.type === 'fill' || line.type === 'summary');
+    expectLines(actual, jsonLines(readFileSync(join(GOLDEN, 'expected', file), 'utf8')));
+  });
+});
+
+// The adjustment examples (plan format, "Adjusting a live trade"): a plan, its data and an
+// adjustment file; the expected lines list fills, adjustments, refusals and the summary.
+const ADJUST_CASES: Record<string, { plan: string; data: string }> = {
+  'pyramid-exit-quarter': { plan: 'pyramid-50-30-20.json', data: 'pyramid-ticks.csv' },
+};
+const adjustFiles = readdirSync(join(GOLDEN, 'adjust')).filter((name) => name.endsWith('.expected.jsonl'));
+
+describe('the simulator reproduces the shared adjustment examples, line for line', () => {
+  it('knows the plan and data of every adjustment example', () => {
+    expect(adjustFiles.map((name) => name.replace('.expected.jsonl', '')).sort()).toEqual(
+      Object.keys(ADJUST_CASES).sort(),
+    );
+  });
+
+  it.each(adjustFiles)('%s', (file) => {
+    const name = file.replace('.expected.jsonl', '');
+    const scenario = ADJUST_CASES[name];
+    expect(scenario, `a plan and data are mapped for ${name}`).toBeDefined();
+    let stdout = '';
+    const result = sim(
+      {
+        plan: join(GOLDEN, 'plans', scenario?.plan ?? ''),
+        data: join(GOLDEN, 'data', scenario?.data ?? ''),
+        fill: 'level',
+        alerts: 'risk',
+        adjust: join(GOLDEN, 'adjust', `${name}.jsonl`),
+      },
+      (text) => {
+        stdout += text;
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const kept = new Set(['fill', 'adjust', 'refused', 'summary']);
+    const actual = jsonLines(stdout).filter((line) => kept.has(String(line.type)));
+    expectLines(actual, jsonLines(readFileSync(join(GOLDEN, 'adjust', file), 'utf8')));
   });
 });
 

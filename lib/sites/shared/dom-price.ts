@@ -3,7 +3,10 @@ import type { PriceConvention } from '../../price';
 
 export type DomPriceReading = { ok: true; price: string } | { ok: false; reason: string };
 
-/** The price one element shows (SPEC §4 through lib/price), or why it shows none. */
+/**
+ * The price one element shows (through lib/price; docs/page-reading.md#reading-a-number), or why it
+ * shows none.
+ */
 export function readElementPrice(el: Element, convention: PriceConvention | undefined): DomPriceReading {
   const shown = readNumberText(el);
   const parsed = shown.ok ? parsePrice(shown.text, convention) : shown;

@@ -12,7 +12,10 @@ export function pageLocale(root: Document, urlLocale: string | undefined): strin
   return lang === null || lang === undefined || lang === '' ? undefined : lang;
 }
 
-/** The number convention of a page whose site has none of its own: its language's (SPEC §4). */
+/**
+ * The number convention of a page whose site has none of its own: its language's
+ * (docs/page-reading.md#reading-a-number).
+ */
 export function pageConvention(root: Document, urlLocale: string | undefined): PriceConvention | undefined {
   return conventionForLanguage(pageLocale(root, urlLocale));
 }

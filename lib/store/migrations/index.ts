@@ -3,6 +3,7 @@ import { planIndex } from './001-plan-index';
 import { quarantineEnvelope } from './002-quarantine-envelope';
 import { skipReasonsAsData } from './003-skip-reasons-as-data';
 import { alertEpoch } from './004-alert-epoch';
+import { planRevision } from './005-plan-revision';
 import type { MigrationContext, StorageMigration, StoredItems } from './types';
 
 export type { MigrationContext, StorageChange, StorageMigration, StoredItems } from './types';
@@ -20,6 +21,7 @@ export const STORAGE_MIGRATIONS: readonly StorageMigration[] = [
   quarantineEnvelope,
   skipReasonsAsData,
   alertEpoch,
+  planRevision,
 ];
 
 export const CURRENT_STORAGE_VERSION = STORAGE_MIGRATIONS.length;

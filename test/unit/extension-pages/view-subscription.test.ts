@@ -20,6 +20,7 @@ const VIEW: PlansView = {
   isQuiet: true,
   isShownWithoutPlan: false,
   history: null,
+  heat: null,
 };
 
 class FakePort implements ViewPortLike {

@@ -64,7 +64,8 @@ describe('readNumberText puts split digits back together', () => {
   });
 });
 
-describe('readNumberText never joins small-print digits to the number before them (SPEC §4)', () => {
+// docs/page-reading.md#reading-a-number
+describe('readNumberText never joins small-print digits to the number before them', () => {
   // Each of these was read as one number before: 97,123<sup>45</sup> became 97.12345.
   it.each([
     { html: '97,123<sup>45</sup>', digits: '45', before: '97,123', why: 'cents, or a footnote 45?' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conventionForLanguage, parsePrice } from '../../../lib/price';
 
-describe("conventionForLanguage: the page's language settles the decimal mark (SPEC §4)", () => {
+// docs/page-reading.md#reading-a-number
+describe("conventionForLanguage: the page's language settles the decimal mark", () => {
   it.each([
     { tag: 'en', decimal: '.', why: 'English writes 1,234.5' },
     { tag: 'en-US', decimal: '.', why: 'with a region' },

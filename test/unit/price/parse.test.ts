@@ -6,7 +6,8 @@ const DOT: PriceConvention = { decimal: '.' };
 const COMMA: PriceConvention = { decimal: ',' };
 
 describe('parsePrice reads what pages print', () => {
-  // Each vector is a format SPEC §4 or issue 3 lists, as the named site or locale prints it.
+  // Each vector is a format docs/page-reading.md#reading-a-number lists, as the named site or
+  // locale prints it.
   it.each([
     { text: '97,123.45', expected: '97123.45', why: 'en-US grouping (Binance, TradingView)' },
     { text: '97.123,45', expected: '97123.45', why: 'de-DE grouping' },
@@ -26,7 +27,7 @@ describe('parsePrice reads what pages print', () => {
     { text: '1,5', expected: '1.5', why: 'one digit after the comma cannot be a group' },
     { text: '+1.23', expected: '1.23', why: 'explicit plus' },
     { text: '0.0₄1234', expected: '0.00001234', why: 'subscript zeros: 4 zeros after the point' },
-    { text: '0.0₄123', expected: '0.0000123', why: 'subscript zeros, SPEC §4 example' },
+    { text: '0.0₄123', expected: '0.0000123', why: 'subscript zeros, docs/page-reading.md example' },
     { text: '0.0₁5', expected: '0.05', why: 'a subscript of 1 is the printed zero alone' },
     { text: '0.0₁₂42', expected: '0.00000000000042', why: 'a two-digit subscript count' },
     { text: '$0.0₅87', expected: '0.0000087', why: 'subscript notation with a currency sign' },
@@ -220,7 +221,8 @@ describe('parsePrice rejects what is not exactly one price', () => {
   });
 });
 
-describe('parsePrice never takes a figure that is not a last price (SPEC §4)', () => {
+// docs/page-reading.md#reading-a-number
+describe('parsePrice never takes a figure that is not a last price', () => {
   // Each of these read as a price before: 59.4K as 59400, 0 and −0.5 as prices.
   it.each([
     { text: '59.4K', because: /abbreviated \(K = thousands\)/, why: 'a volume rounded to thousands' },

@@ -112,7 +112,11 @@ describe('readPicked reads the price at a stored selector', () => {
 
   it.each([
     { selector: 'span.price', reason: /ambiguous/, why: 'no convention for "1,234"' },
-    { selector: 'div.showPrice', reason: /"45" is printed raised/, why: 'digits in a <sup> (SPEC §4)' },
+    {
+      selector: 'div.showPrice',
+      reason: /"45" is printed raised/,
+      why: 'digits in a <sup> (docs/page-reading.md#reading-a-number)',
+    },
     { selector: 'span.last', reason: /different prices/, why: 'a list of prices' },
     { selector: '.gone', reason: /nothing on the page matches/, why: 'the node is gone after a redesign' },
     { selector: 'div[', reason: /not a valid CSS selector/, why: 'a corrupt stored selector' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isExpression, isSameSymbol, normalizeSymbol } from '../../../lib/sites/symbol';
 
 describe('normalizeSymbol', () => {
-  // SPEC §4: BINANCE:BTCUSDT, BTC_USDT, BTC-USDT and BTC/USDT are all BTCUSDT.
+  // docs/page-reading.md#symbols: BINANCE:BTCUSDT, BTC_USDT, BTC-USDT and BTC/USDT are all BTCUSDT.
   it.each([
     { symbol: 'BINANCE:BTCUSDT', normalized: 'BTCUSDT', why: 'TradingView exchange prefix' },
     { symbol: 'BTC_USDT', normalized: 'BTCUSDT', why: 'Binance spot URL' },
@@ -29,7 +29,7 @@ describe('normalizeSymbol', () => {
   });
 });
 
-describe('a chart expression is no instrument (SPEC §4)', () => {
+describe('a chart expression is no instrument (docs/page-reading.md#symbols)', () => {
   it.each([
     { symbol: 'BINANCE:BTCUSDT/BINANCE:ETHUSDT', why: 'a spread of two prefixed symbols' },
     { symbol: '1/BINANCE:BTCUSDT', why: 'an inverse' },

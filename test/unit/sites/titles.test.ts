@@ -119,7 +119,8 @@ describe('TradingView chart titles', () => {
       reason: /title shows BTCUSDT but the address is for BINANCE:ETHUSDT: the chart is still loading/,
     },
     {
-      // SPEC §4: a price of 0 or below is no price, even where a market printed one (oil, April 2020).
+      // docs/page-reading.md#reading-a-number: a price of 0 or below is no price, even where a
+      // market printed one (oil, April 2020).
       adapter: 'tradingview',
       url: `${TV}?symbol=TVC%3AUSOIL`,
       title: 'USOIL −37.63 ▼ −305.97% Oil 2020',
@@ -402,7 +403,8 @@ describe('the generic title reader', () => {
     },
     { adapter: 'title', url: ANY, title: 'ETH 4,705.32 | Example', symbol: 'ETH', price: '4705.32' },
     { adapter: 'title', url: ANY, title: '$97,123.45 | BTC | Example', symbol: 'BTC', price: '97123.45' },
-    // SPEC §4: the page's language settles one separator followed by three digits.
+    // docs/page-reading.md#reading-a-number: the page's language settles one separator followed by
+    // three digits.
     { adapter: 'title', url: ANY, title: '55.063 | HYPE | Hyperliquid', symbol: 'HYPE', price: '55.063' },
     {
       adapter: 'title',

@@ -275,7 +275,9 @@ describe('alerts exactly once', () => {
     await worker.onTick(tick('100', 20));
     const csv = journalToCsv(await worker.journal(id));
     const lines: string[] = csv.trim().split('\n');
-    expect(lines[0]).toBe('at,event,input,effect,kind,tranche,side,price,qty,position,stop,text');
+    expect(lines[0]).toBe(
+      'at,event,input,effect,kind,tranche,side,price,qty,position,stop,text,revision,changes',
+    );
     expect(lines.some((line) => line.includes(',tick,') && line.includes(',alert,trigger,entry,'))).toBe(
       true,
     );

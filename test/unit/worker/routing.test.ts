@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { isTickForPlan } from '../../../lib/worker/routing';
 
-// SPEC §4: a plan listens to ticks for its symbol from its venue's pages and from
+// docs/page-reading.md#symbols: a plan listens to ticks for its symbol from its venue's pages and from
 // TradingView charts of that symbol; symbols compare normalized.
 describe('which ticks a plan listens to', () => {
   it.each([

@@ -124,7 +124,11 @@ describe('a corrupt value under any stored key', () => {
         'tick-history/v1/s/BTCUSDT/…',
         'tick-history/v1/s/ETHUSDT/…',
         'watch-settings',
-      ].flatMap((key) => (key.endsWith('<id>') ? [key, key, key, key] : [key])),
+      ]
+        .flatMap((key) => (key.endsWith('<id>') ? [key, key, key, key] : [key]))
+        // Every armed plan's event log; the deleted one's went with it into the trash.
+        .concat(['events/<id>', 'events/<id>', 'events/<id>'])
+        .sort(),
     );
 
     for (const [area, key] of keys) {

@@ -14,7 +14,7 @@ const PANEL: ViewScope = { kind: 'page', venue: 'binance-futures', symbol: 'BTCU
 
 /** A view that differs by its quiet flag only: enough for the hub, which compares serialized views. */
 function viewOf(isQuiet: boolean): PlansView {
-  return { plans: [], quarantined: [], isQuiet, isShownWithoutPlan: false, history: null };
+  return { plans: [], quarantined: [], isQuiet, isShownWithoutPlan: false, history: null, heat: null };
 }
 
 function hubOnClock() {
