@@ -72,11 +72,12 @@ describe('storage round trips of a running worker', () => {
     expect(await journaledAlerts(id)).toEqual(['approach entry']);
     expect(await shownIds()).toHaveLength(1);
     // The quote; the journal read to append to it (journals are not kept in memory); the
-    // event's one write; the outbox emptied once shown.
+    // event's one write (the plan, its event log, its journal, the outbox); the outbox
+    // emptied once shown.
     expect(calls).toEqual([
       'set quotes',
       `get journal/${id}`,
-      `set plan/${id},journal/${id},notifications/outbox`,
+      `set plan/${id},events/${id},journal/${id},notifications/outbox`,
       'set notifications/outbox',
     ]);
   });
@@ -94,8 +95,10 @@ describe('storage round trips of a running worker', () => {
       'get plans/index,quotes,notifications/outbox,alerts/settings,watch-settings,overlay-settings,picked-sites',
       `get plan/${id}`,
       'set quotes',
-      // An open-ended quiet band is stored as null (JSON has no Infinity): placed again once.
-      `set plan/${id}`,
+      // An open-ended quiet band is stored as null (JSON has no Infinity): placed again once,
+      // an event of the plan's log, which is read then and kept in memory after.
+      `get events/${id}`,
+      `set plan/${id},events/${id}`,
       'set quotes',
     ]);
   });
