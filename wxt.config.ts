@@ -24,7 +24,7 @@ export default defineConfig({
     host_permissions: SUPPORTED_SITES,
     // The element picker asks for one picked site at a time, at run time (docs/page-reading.md#the-sites).
     optional_host_permissions: ['*://*/*'],
-    // The on-page panel is this extension page, framed into supported sites only (issue 5).
+    // The on-page panel is this extension page, framed into supported sites only.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: SUPPORTED_SITES }],
     commands: {
       'toggle-overlay': {

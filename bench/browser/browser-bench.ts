@@ -81,6 +81,11 @@ export function browserJson(figures: BrowserFigures) {
     bundleGzipKb: sizes((size) => size.gzippedKb),
     workerMemoryMb: round(workerMemory.mb, 2),
     browserDetail: {
+      tickToWorkerMs: {
+        p50: round(latency.tickToWorkerMs.p50, 1),
+        p95: round(latency.tickToWorkerMs.p95, 1),
+        n: latency.tickToWorkerMs.n,
+      },
       changes: latency.changes,
       unmatchedAlerts: latency.unmatchedAlerts,
       panelMissed: latency.panelMissed,
@@ -151,7 +156,8 @@ function browserNotes(figures: BrowserFigures): string[] {
   return [
     `browser: ${latency.changes} price changes 100 ms apart; ${latency.unmatchedAlerts} alerts unmatched; ` +
       `${latency.panelMissed} changes the panel never caught up with; clock offsets page ${offsets.page} ms, ` +
-      `frame ${offsets.frame} ms, worker ${offsets.worker} ms`,
+      `frame ${offsets.frame} ms, worker ${offsets.worker} ms; a change reached the worker in ` +
+      `${ms(latency.tickToWorkerMs.p50)} / ${ms(latency.tickToWorkerMs.p95)} ms (p50 / p95)`,
     `  page script ${pageOverhead.withoutMsPerSecond.toFixed(1)} ms/s without the extension, ` +
       `${pageOverhead.withMsPerSecond.toFixed(1)} ms/s with it (median of ${pageOverhead.rounds} rounds; ` +
       `round ratios ${pageOverhead.roundRatios.min.toFixed(3)}–${pageOverhead.roundRatios.max.toFixed(3)})`,

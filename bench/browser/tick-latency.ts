@@ -40,6 +40,8 @@ const SETTLE_MILLIS = 2500;
 export interface TickLatencyFigures {
   readonly tickToAlertMs: { p50: number; p95: number; p99: number; n: number };
   readonly tickToPanelMs: { p50: number; p95: number; n: number };
+  /** From the DOM change to its tick message reaching the worker: the page's and the messaging's part. */
+  readonly tickToWorkerMs: { p50: number; p95: number; n: number };
   readonly changes: number;
   /** Notifications no journal alert explained, or alerts with no notification. */
   readonly unmatchedAlerts: number;
@@ -117,7 +119,11 @@ export async function measureTickLatency(): Promise<TickLatencyFigures> {
     const created = await session.serviceWorker.evaluate(
       () => (globalThis as unknown as { trancheBenchCreated?: Instant[] }).trancheBenchCreated,
     );
-    if (created === undefined) throw new Error('the service worker restarted during the run');
+    const received = await session.serviceWorker.evaluate(
+      () => (globalThis as unknown as { trancheBenchReceived?: Instant[] }).trancheBenchReceived,
+    );
+    if (created === undefined || received === undefined)
+      throw new Error('the service worker restarted during the run');
     const paints = await frame.evaluate(
       () => (window as unknown as { trancheBenchPaints: Paint[] }).trancheBenchPaints,
     );
@@ -142,6 +148,11 @@ export async function measureTickLatency(): Promise<TickLatencyFigures> {
       });
     }
 
+    const workerMillis = received.flatMap((instant) => {
+      const change = changeByPrice.get(instant.id);
+      return change === undefined ? [] : [instant.at + clockOffsets.worker - change.at];
+    });
+
     const changeIndex = new Map(changes.map((change, index) => [change.display, index]));
     const shownAt = paints.map((paint) => ({
       index: changeIndex.get(paint.text) ?? -1,
@@ -165,6 +176,11 @@ export async function measureTickLatency(): Promise<TickLatencyFigures> {
         p95: percentile(panelMillis, 95),
         n: panelMillis.length,
       },
+      tickToWorkerMs: {
+        p50: percentile(workerMillis, 50),
+        p95: percentile(workerMillis, 95),
+        n: workerMillis.length,
+      },
       changes: changes.length,
       unmatchedAlerts,
       panelMissed: changes.length - panelMillis.length,
@@ -175,9 +191,19 @@ export async function measureTickLatency(): Promise<TickLatencyFigures> {
   }
 }
 
-/** Wrap `chrome.notifications.create` in the running worker: each call's id and instant. */
+/**
+ * Wrap `chrome.notifications.create` in the running worker: each call's id and instant. And
+ * each tick message's price and the instant it reached the worker (a listener of its own,
+ * called beside the background's).
+ */
 async function recordNotifications(session: ExtensionSession): Promise<void> {
   await session.serviceWorker.evaluate(() => {
+    const received: { id: string; at: number }[] = [];
+    (globalThis as unknown as { trancheBenchReceived: typeof received }).trancheBenchReceived = received;
+    chrome.runtime.onMessage.addListener((message: { type?: unknown; price?: unknown }) => {
+      if (message.type === 'tick' && typeof message.price === 'string')
+        received.push({ id: message.price, at: performance.timeOrigin + performance.now() });
+    });
     const created: { id: string; at: number }[] = [];
     (globalThis as unknown as { trancheBenchCreated: typeof created }).trancheBenchCreated = created;
     const api = chrome.notifications;

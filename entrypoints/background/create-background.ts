@@ -1,8 +1,10 @@
 import type { SenderFields } from '../../lib/messages/sender';
 import type { ViewScope } from '../../lib/messages/view-port';
+import { withMemory } from '../../lib/store/cached-area';
 import { migrateStorage } from '../../lib/store/migrations/run';
 import { observedArea } from '../../lib/store/observed-area';
 import type { StorageArea } from '../../lib/store/storage-area';
+import { WORKER_RECORD_KEYS } from '../../lib/store/stored-keys';
 import { createStores, type Stores } from '../../lib/store/stores';
 import { JournalCache } from '../../lib/worker/journal-cache';
 import { KeptAsideCache } from '../../lib/worker/kept-aside-cache';
@@ -91,7 +93,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     now: deps.now,
     log,
   });
-  const local = observedArea(deps.local, (keys) => {
+  // The records read on every price are kept in memory, written through (lib/store/cached-area).
+  const local = observedArea(withMemory(deps.local), (keys) => {
     keptAside.noticeWrite(keys);
     journals.noticeWrite(keys);
     views.changed();
@@ -103,7 +106,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   );
   const stores = createStores({
     local,
-    session: deps.session,
+    session: withMemory(deps.session),
     now: deps.now,
     log,
     newId: deps.newId,
@@ -134,6 +137,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   });
   ticks.onStale((stale) => plans.onStale(stale));
   const ready = migrated
+    // One round trip for what every price and view reads; a failure here shows on those reads.
+    .then(() => local.get([...WORKER_RECORD_KEYS]).catch(() => undefined))
     .then(() => catchUpPlans(wiring))
     .then(() => plans.flushOutbox())
     .catch((error: unknown) => log(`starting failed: ${String(error)}`));

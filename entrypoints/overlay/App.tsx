@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { OverlayPanel } from '../../components/OverlayPanel';
-import { QuickPlan } from '../../components/QuickPlan';
+import type { QuickPlan } from '../../components/QuickPlan';
 import type { PlanActions } from '../../components/PlanCard';
 import {
   OVERLAY_CHANNEL,
@@ -21,6 +21,7 @@ import {
   pageToPlan,
   type AccountInput,
 } from '../extension-pages/quick-plan-requests';
+import { loadQuickPlan } from '../extension-pages/quick-plan-loader';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import { createDrag } from './drag';
 import type { FrameParams } from './frame-params';
@@ -43,7 +44,11 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   const [settings, setSettings] = useState<SiteSettings | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const error = actionError ?? viewError;
-  const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
+  const [planning, setPlanning] = useState<{
+    page: PageQuoteView;
+    account: AccountInput;
+    Form: typeof QuickPlan;
+  } | null>(null);
   const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
     isBusy: false,
     error: null,
@@ -142,9 +147,10 @@ export function OverlayApp({ params }: { params: FrameParams }) {
   };
 
   const planHere = async () => {
-    const [page, account] = await Promise.all([
+    const [page, account, Form] = await Promise.all([
       pageToPlan({ venue: params.venue, symbol: params.symbol }),
       accountDefaults(),
+      loadQuickPlan(),
     ]);
     setArming({ isBusy: false, error: null });
     setPlanning({
@@ -156,6 +162,7 @@ export function OverlayApp({ params }: { params: FrameParams }) {
         isStale: false,
       },
       account,
+      Form,
     });
   };
   const arm = async (plan: Record<string, unknown>, account: AccountInput | null) => {
@@ -185,7 +192,7 @@ export function OverlayApp({ params }: { params: FrameParams }) {
       onPlanHere={() => void planHere()}
       planning={
         planning === null ? null : (
-          <QuickPlan
+          <planning.Form
             page={planning.page}
             account={planning.account}
             isArming={arming.isBusy}

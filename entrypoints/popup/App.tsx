@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { PickPrice, type PickStatus } from '../../components/PickPrice';
 import type { PlanActions } from '../../components/PlanCard';
 import { Popup } from '../../components/Popup';
-import { QuickPlan } from '../../components/QuickPlan';
+import type { QuickPlan } from '../../components/QuickPlan';
 import type { PageQuoteView } from '../../lib/messages/planner';
 import type { PickedSiteView } from '../../lib/messages/replies';
 import { originToMatchPattern } from '../../lib/messages/sender';
@@ -18,6 +18,7 @@ import {
   pageToPlan,
   type AccountInput,
 } from '../extension-pages/quick-plan-requests';
+import { loadQuickPlan } from '../extension-pages/quick-plan-loader';
 import { usePlansView } from '../extension-pages/use-plans-view';
 import type { TargetTab } from './target-tab';
 
@@ -31,7 +32,11 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   const [sites, setSites] = useState<readonly PickedSiteView[]>([]);
   const [status, setStatus] = useState<PickStatus>({ kind: 'idle' });
   const [page, setPage] = useState<PageQuoteView | null>(null);
-  const [planning, setPlanning] = useState<{ page: PageQuoteView; account: AccountInput } | null>(null);
+  const [planning, setPlanning] = useState<{
+    page: PageQuoteView;
+    account: AccountInput;
+    Form: typeof QuickPlan;
+  } | null>(null);
   const [arming, setArming] = useState<{ isBusy: boolean; error: string | null }>({
     isBusy: false,
     error: null,
@@ -68,12 +73,13 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   const planHere = async () => {
     if (page === null) return;
     // The price as of now, not as of the popup's opening.
-    const [fresh, account] = await Promise.all([
+    const [fresh, account, Form] = await Promise.all([
       pageToPlan({ venue: page.venue, symbol: page.symbol }),
       accountDefaults(),
+      loadQuickPlan(),
     ]);
     setArming({ isBusy: false, error: null });
-    setPlanning({ page: fresh ?? page, account });
+    setPlanning({ page: fresh ?? page, account, Form });
   };
 
   const arm = async (plan: Record<string, unknown>, account: AccountInput | null) => {
@@ -108,7 +114,7 @@ export function App({ target, highlightId }: { target: TargetTab | null; highlig
   if (planning !== null) {
     return (
       <main class="tr-root tr-auto" style={{ width: '380px' }}>
-        <QuickPlan
+        <planning.Form
           page={planning.page}
           account={planning.account}
           isArming={arming.isBusy}

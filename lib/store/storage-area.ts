@@ -15,7 +15,12 @@ export interface StorageArea {
    * a listing by key prefix skip the megabytes of tick history.
    */
   getKeys?(): Promise<string[]>;
+  /** Every change to the area, whoever made it: what lets a worker keep some of it in memory (./cached-area). */
+  readonly onChanged?: { addListener(listener: (changes: StorageChanges) => void): void };
 }
+
+/** What `storage.onChanged` reports, per key: the new value, absent when the key was removed. */
+export type StorageChanges = Readonly<Record<string, { readonly newValue?: unknown }>>;
 
 /**
  * Changes to several keys, gathered so that what one event changes lands in one `set`

@@ -14,6 +14,7 @@ import { QUOTES_KEY } from './quotes';
 import { SECURITY_KEY } from './security';
 import { TAB_PAGES_KEY } from './tab-pages';
 import { TICK_HISTORY_PREFIX } from './tick-history';
+import { QUARANTINE_PREFIX } from './quarantine';
 import { PLAN_TRASH_KEY } from './trash';
 import { WATCH_SETTINGS_KEY } from './watch-settings';
 
@@ -40,6 +41,30 @@ const BY_KEY: Readonly<Record<string, string>> = {
   [PLAN_TEMPLATES_KEY]: 'Your plan templates',
   [TAB_PAGES_KEY]: 'Page of each tab',
 };
+
+/**
+ * Whether the worker keeps `key` in memory (./cached-area): the small records it reads on
+ * every price or view. Not the tick history (megabytes), the journals (up to 2,000 entries
+ * a plan; views keep theirs parsed) or what is kept aside (read by the planner alone).
+ */
+export function isKeptInMemory(key: string): boolean {
+  return (
+    !key.startsWith(TICK_HISTORY_PREFIX) &&
+    !key.startsWith(JOURNAL_PREFIX) &&
+    !key.startsWith(QUARANTINE_PREFIX)
+  );
+}
+
+/** The records every price or view reads: read in one call when the worker starts, kept in memory after. */
+export const WORKER_RECORD_KEYS: readonly string[] = [
+  PLAN_INDEX_KEY,
+  QUOTES_KEY,
+  OUTBOX_KEY,
+  ALERT_SETTINGS_KEY,
+  WATCH_SETTINGS_KEY,
+  OVERLAY_SETTINGS_KEY,
+  PICKED_SITES_KEY,
+];
 
 /** What the record under `key` is, in words; `raw` names a plan when it still can. Null for a key no stored thing uses. */
 export function describeStoredKey(key: string, raw: unknown): string | null {
