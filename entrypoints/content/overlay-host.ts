@@ -41,139 +41,141 @@ export interface OverlayHostDeps {
  * frame's wish for the life of the page.
  */
 export class OverlayHost {
-  private readonly host: HTMLElement;
-  private readonly root: ShadowRoot;
-  private readonly sheet: HTMLStyleElement;
-  private frame: HTMLIFrameElement | null = null;
-  private page: OverlayPage | null = null;
-  private layout: OverlayLayoutMessage | null = null;
-  private shortcut: 'shown' | 'hidden' | null = null;
-  private drawn: OverlayPosition | null = null;
+  readonly #deps: OverlayHostDeps;
+  readonly #host: HTMLElement;
+  readonly #root: ShadowRoot;
+  readonly #sheet: HTMLStyleElement;
+  #frame: HTMLIFrameElement | null = null;
+  #page: OverlayPage | null = null;
+  #layout: OverlayLayoutMessage | null = null;
+  #shortcut: 'shown' | 'hidden' | null = null;
+  #drawn: OverlayPosition | null = null;
   /** A drag under way: where the panel and the pointer (screen pixels) were when it began. */
-  private drag: {
+  #drag: {
     readonly panel: OverlayPosition;
     readonly screenX: number;
     readonly screenY: number;
   } | null = null;
   /** Where the last drag left the panel, until the frame's layout says it remembered it. */
-  private placed: OverlayPosition | null = null;
+  #placed: OverlayPosition | null = null;
 
-  constructor(private readonly deps: OverlayHostDeps) {
+  constructor(deps: OverlayHostDeps) {
+    this.#deps = deps;
     const { doc } = deps;
     // A panel left by an older copy of this script (the extension was reloaded) goes first.
     for (const stale of Array.from(doc.querySelectorAll(OVERLAY_HOST_TAG))) stale.remove();
-    this.host = doc.createElement(OVERLAY_HOST_TAG);
-    this.root = this.host.attachShadow({ mode: 'closed' });
-    this.sheet = doc.createElement('style');
-    this.root.append(this.sheet);
-    deps.listen(deps.win, 'message', (event) => this.onMessage(event as MessageEvent));
-    deps.listen(deps.win, 'resize', () => this.draw());
+    this.#host = doc.createElement(OVERLAY_HOST_TAG);
+    this.#root = this.#host.attachShadow({ mode: 'closed' });
+    this.#sheet = doc.createElement('style');
+    this.#root.append(this.#sheet);
+    deps.listen(deps.win, 'message', (event) => this.#onMessage(event as MessageEvent));
+    deps.listen(deps.win, 'resize', () => this.#draw());
     // Where the pointer leaves the frame during a drag, the page gets its events: follow
     // them (real ones only: a page script's synthetic events cannot move the panel).
-    deps.listen(deps.win, 'pointermove', (event) => this.onPagePointer(event as PointerEvent, false));
-    deps.listen(deps.win, 'pointerup', (event) => this.onPagePointer(event as PointerEvent, true));
+    deps.listen(deps.win, 'pointermove', (event) => this.#onPagePointer(event as PointerEvent, false));
+    deps.listen(deps.win, 'pointerup', (event) => this.#onPagePointer(event as PointerEvent, true));
   }
 
   /** The page shows this instrument: frame the panel for it (again, when the symbol changed). */
   showFor(page: OverlayPage): void {
-    if (this.page?.venue === page.venue && this.page.symbol === page.symbol) return;
-    this.page = page;
-    this.layout = null;
-    this.frame?.remove();
-    const frame = this.deps.doc.createElement('iframe');
-    const url = new URL(this.deps.frameAddress);
+    if (this.#page?.venue === page.venue && this.#page.symbol === page.symbol) return;
+    this.#page = page;
+    this.#layout = null;
+    this.#frame?.remove();
+    const frame = this.#deps.doc.createElement('iframe');
+    const url = new URL(this.#deps.frameAddress);
     url.searchParams.set(OVERLAY_PARAMS.venue, page.venue);
     url.searchParams.set(OVERLAY_PARAMS.symbol, page.symbol);
-    url.searchParams.set(OVERLAY_PARAMS.host, this.deps.win.location.host.toLowerCase());
-    url.searchParams.set(OVERLAY_PARAMS.origin, this.deps.win.location.origin);
+    url.searchParams.set(OVERLAY_PARAMS.host, this.#deps.win.location.host.toLowerCase());
+    url.searchParams.set(OVERLAY_PARAMS.origin, this.#deps.win.location.origin);
     frame.src = url.href;
     frame.title = `Tranche: ${page.symbol}`;
-    this.frame = frame;
-    this.root.append(frame);
-    if (!this.host.isConnected) this.deps.doc.documentElement.append(this.host);
-    this.draw();
+    this.#frame = frame;
+    this.#root.append(frame);
+    if (!this.#host.isConnected) this.#deps.doc.documentElement.append(this.#host);
+    this.#draw();
   }
 
   /** The keyboard shortcut: hide a shown panel, show a hidden one (even with no plan here). */
   toggle(): void {
-    this.shortcut = this.isShown() ? 'hidden' : 'shown';
-    this.draw();
+    this.#shortcut = this.isShown() ? 'hidden' : 'shown';
+    this.#draw();
   }
 
   /** Whether the trader sees the panel now. */
   isShown(): boolean {
-    if (this.layout === null) return false;
-    return this.shortcut === null ? this.layout.isWanted : this.shortcut === 'shown';
+    if (this.#layout === null) return false;
+    return this.#shortcut === null ? this.#layout.isWanted : this.#shortcut === 'shown';
   }
 
   remove(): void {
-    this.host.remove();
-    this.frame = null;
-    this.page = null;
+    this.#host.remove();
+    this.#frame = null;
+    this.#page = null;
   }
 
-  private onMessage(event: MessageEvent): void {
+  #onMessage(event: MessageEvent): void {
     // Only the panel's own frame, served from this extension, may place it.
-    const frameWindow = this.frame?.contentWindow ?? null;
+    const frameWindow = this.#frame?.contentWindow ?? null;
     if (frameWindow === null || event.source !== frameWindow) return;
-    if (event.origin !== this.deps.extensionOrigin) return;
+    if (event.origin !== this.#deps.extensionOrigin) return;
     const message = readFrameMessage(event.data);
     if (message === null) return;
     if (message.type === 'layout') {
-      this.layout = message;
-      if (this.placed !== null && samePosition(message.position, this.placed)) this.placed = null;
-      if (this.drag === null) this.draw();
+      this.#layout = message;
+      if (this.#placed !== null && samePosition(message.position, this.#placed)) this.#placed = null;
+      if (this.#drag === null) this.#draw();
       return;
     }
     if (message.phase === 'start') {
-      if (this.drawn !== null)
-        this.drag = { panel: this.drawn, screenX: message.screenX, screenY: message.screenY };
+      if (this.#drawn !== null)
+        this.#drag = { panel: this.#drawn, screenX: message.screenX, screenY: message.screenY };
       return;
     }
-    this.dragTo(message.screenX, message.screenY, message.phase === 'end');
+    this.#dragTo(message.screenX, message.screenY, message.phase === 'end');
   }
 
-  private onPagePointer(event: PointerEvent, isEnd: boolean): void {
-    if (this.drag === null || !event.isTrusted) return;
+  #onPagePointer(event: PointerEvent, isEnd: boolean): void {
+    if (this.#drag === null || !event.isTrusted) return;
     // A release outside the window is never reported: the next move without a button ends the drag.
-    this.dragTo(event.screenX, event.screenY, isEnd || (event.buttons & 1) === 0);
+    this.#dragTo(event.screenX, event.screenY, isEnd || (event.buttons & 1) === 0);
   }
 
-  private dragTo(screenX: number, screenY: number, isEnd: boolean): void {
-    const drag = this.drag;
+  #dragTo(screenX: number, screenY: number, isEnd: boolean): void {
+    const drag = this.#drag;
     if (drag === null) return;
     const dx = Math.round(screenX - drag.screenX);
     const dy = Math.round(screenY - drag.screenY);
     const isMoved = dx !== 0 || dy !== 0;
-    if (isMoved) this.drawAt({ left: drag.panel.left + dx, top: drag.panel.top + dy });
+    if (isMoved) this.#drawAt({ left: drag.panel.left + dx, top: drag.panel.top + dy });
     if (!isEnd) return;
-    this.drag = null;
+    this.#drag = null;
     // A press that did not move (a click on the pill) leaves the remembered place alone.
-    if (isMoved && this.drawn !== null) this.place(this.drawn);
+    if (isMoved && this.#drawn !== null) this.#place(this.#drawn);
   }
 
   /** Remember a drag's end: the frame stores it for this site. */
-  private place(position: OverlayPosition): void {
-    this.placed = position;
+  #place(position: OverlayPosition): void {
+    this.#placed = position;
     const message: OverlayPlacedMessage = { channel: OVERLAY_CHANNEL, type: 'placed', position };
-    this.frame?.contentWindow?.postMessage(message, this.deps.extensionOrigin);
+    this.#frame?.contentWindow?.postMessage(message, this.#deps.extensionOrigin);
   }
 
-  private draw(): void {
-    this.drawAt(this.placed ?? this.layout?.position ?? null);
+  #draw(): void {
+    this.#drawAt(this.#placed ?? this.#layout?.position ?? null);
   }
 
-  private drawAt(wanted: OverlayPosition | null): void {
-    const size = this.layout ?? FIRST_SIZE;
-    const { win } = this.deps;
+  #drawAt(wanted: OverlayPosition | null): void {
+    const size = this.#layout ?? FIRST_SIZE;
+    const { win } = this.#deps;
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const height = Math.min(size.height, Math.max(0, viewport.height - 16));
     const box = { width: size.width, height };
     const position = clampPlacement(wanted, box, viewport);
-    this.drawn = position;
+    this.#drawn = position;
     const isShown = this.isShown();
-    const isPill = this.layout?.isCollapsed === true;
-    this.sheet.textContent = hostStyle(position, box, isShown, isPill);
+    const isPill = this.#layout?.isCollapsed === true;
+    this.#sheet.textContent = hostStyle(position, box, isShown, isPill);
   }
 }
 

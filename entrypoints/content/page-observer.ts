@@ -8,53 +8,52 @@ const TEXT_CHANGES: MutationObserverInit = { characterData: true, childList: tru
  * only when a target changed or was replaced, so calling it after every read is cheap.
  */
 export class PageObserver {
-  private readonly observer: MutationObserver;
+  readonly #doc: Document;
+  readonly #observer: MutationObserver;
   /** Watches <head>'s children alone, so a replaced or late <title> is picked up. */
-  private readonly headObserver: MutationObserver;
-  private observed: { title: Element | null; elements: Element[]; targets: WatchTargets } | null = null;
+  readonly #headObserver: MutationObserver;
+  #observed: { title: Element | null; elements: Element[]; targets: WatchTargets } | null = null;
 
-  constructor(
-    private readonly doc: Document,
-    onChange: () => void,
-  ) {
-    this.observer = new MutationObserver(onChange);
-    this.headObserver = new MutationObserver((records) => {
+  constructor(doc: Document, onChange: () => void) {
+    this.#doc = doc;
+    this.#observer = new MutationObserver(onChange);
+    this.#headObserver = new MutationObserver((records) => {
       if (records.some(touchesTitle)) onChange();
     });
-    this.headObserver.observe(doc.head ?? doc.documentElement, { childList: true });
+    this.#headObserver.observe(doc.head ?? doc.documentElement, { childList: true });
   }
 
   /** Whether the page has an element for `selector` now (an invalid selector has none). */
   hasElement(selector: string): boolean {
-    return this.queryAll(selector).length > 0;
+    return this.#queryAll(selector).length > 0;
   }
 
   update(targets: WatchTargets): void {
-    const title = this.doc.querySelector('title');
-    const elements = targets.selector === null ? [] : this.queryAll(targets.selector);
-    if (this.isObserving(title, elements, targets)) return;
+    const title = this.#doc.querySelector('title');
+    const elements = targets.selector === null ? [] : this.#queryAll(targets.selector);
+    if (this.#isObserving(title, elements, targets)) return;
 
-    this.observer.disconnect();
-    if (title !== null) this.observer.observe(title, TEXT_CHANGES);
+    this.#observer.disconnect();
+    if (title !== null) this.#observer.observe(title, TEXT_CHANGES);
     for (const element of elements) {
-      this.observer.observe(element, TEXT_CHANGES);
+      this.#observer.observe(element, TEXT_CHANGES);
       // A framework that re-renders the price replaces the element: its parent sees that.
-      if (element.parentNode !== null) this.observer.observe(element.parentNode, { childList: true });
+      if (element.parentNode !== null) this.#observer.observe(element.parentNode, { childList: true });
     }
-    const body = this.doc.body ?? this.doc.documentElement;
-    if (targets.body === 'structure') this.observer.observe(body, { childList: true, subtree: true });
-    if (targets.body === 'content') this.observer.observe(body, TEXT_CHANGES);
-    this.observed = { title, elements, targets };
+    const body = this.#doc.body ?? this.#doc.documentElement;
+    if (targets.body === 'structure') this.#observer.observe(body, { childList: true, subtree: true });
+    if (targets.body === 'content') this.#observer.observe(body, TEXT_CHANGES);
+    this.#observed = { title, elements, targets };
   }
 
   disconnect(): void {
-    this.observer.disconnect();
-    this.headObserver.disconnect();
-    this.observed = null;
+    this.#observer.disconnect();
+    this.#headObserver.disconnect();
+    this.#observed = null;
   }
 
-  private isObserving(title: Element | null, elements: Element[], targets: WatchTargets): boolean {
-    const observed = this.observed;
+  #isObserving(title: Element | null, elements: Element[], targets: WatchTargets): boolean {
+    const observed = this.#observed;
     return (
       observed !== null &&
       observed.title === title &&
@@ -65,9 +64,9 @@ export class PageObserver {
     );
   }
 
-  private queryAll(selector: string): Element[] {
+  #queryAll(selector: string): Element[] {
     try {
-      return Array.from(this.doc.querySelectorAll(selector));
+      return Array.from(this.#doc.querySelectorAll(selector));
     } catch {
       return [];
     }

@@ -7,46 +7,49 @@ import type { Clock } from './clock';
  * trailing run reads the page again, so what is sent is always the latest value.
  */
 export class Coalescer {
-  private windowOpen = false;
-  private hasPendingRun = false;
-  private cancelTimer: (() => void) | null = null;
+  readonly #clock: Clock;
+  readonly #windowInMillis: number;
+  readonly #run: () => void;
+  #windowOpen = false;
+  #hasPendingRun = false;
+  #cancelTimer: (() => void) | null = null;
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly windowInMillis: number,
-    private readonly run: () => void,
-  ) {}
+  constructor(clock: Clock, windowInMillis: number, run: () => void) {
+    this.#clock = clock;
+    this.#windowInMillis = windowInMillis;
+    this.#run = run;
+  }
 
   request(): void {
-    if (this.windowOpen) {
-      this.hasPendingRun = true;
+    if (this.#windowOpen) {
+      this.#hasPendingRun = true;
       return;
     }
-    this.openWindow();
-    this.run();
+    this.#openWindow();
+    this.#run();
   }
 
   /** Forget any pending run (navigation, teardown). */
   cancel(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
-    this.windowOpen = false;
-    this.hasPendingRun = false;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
+    this.#windowOpen = false;
+    this.#hasPendingRun = false;
   }
 
-  private openWindow(): void {
-    this.windowOpen = true;
-    this.cancelTimer = this.clock.setTimer(() => this.closeWindow(), this.windowInMillis);
+  #openWindow(): void {
+    this.#windowOpen = true;
+    this.#cancelTimer = this.#clock.setTimer(() => this.#closeWindow(), this.#windowInMillis);
   }
 
-  private closeWindow(): void {
-    this.cancelTimer = null;
-    this.windowOpen = false;
-    if (!this.hasPendingRun) return;
-    this.hasPendingRun = false;
+  #closeWindow(): void {
+    this.#cancelTimer = null;
+    this.#windowOpen = false;
+    if (!this.#hasPendingRun) return;
+    this.#hasPendingRun = false;
     // A trailing run opens the next window, so a steady stream of changes still runs at
     // most once per window.
-    this.openWindow();
-    this.run();
+    this.#openWindow();
+    this.#run();
   }
 }

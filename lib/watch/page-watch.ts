@@ -70,88 +70,92 @@ interface Instrument {
  *   is not mistaken for a jump; the previous symbol is reported stale at its own deadline.
  */
 export class PageWatch {
-  private readonly coalescer: Coalescer;
-  private readonly staleness: Staleness;
-  private instrument: Instrument | null = null;
-  private guard: JumpGuardState = INITIAL_JUMP_GUARD;
-  private lastSentPrice: string | null = null;
+  readonly #options: PageWatchOptions;
+  readonly #coalescer: Coalescer;
+  readonly #staleness: Staleness;
+  #instrument: Instrument | null = null;
+  #guard: JumpGuardState = INITIAL_JUMP_GUARD;
+  #lastSentPrice: string | null = null;
   /**
    * The background was told the current symbol is stale or diverged: the next accepted read
    * ends that with a tick, even at the price last sent.
    */
-  private isTickOwed = false;
-  private readonly crossCheck = new CrossCheck();
+  #isTickOwed = false;
+  readonly #crossCheck = new CrossCheck();
   /** The one timed re-read, for a held jump or a disagreement that a change may never end. */
-  private recheck: { readonly at: number; readonly cancel: () => void } | null = null;
+  #recheck: { readonly at: number; readonly cancel: () => void } | null = null;
   /** Symbols this page showed before a switch, each with the timer that reports it stale. */
-  private readonly retired = new Map<string, () => void>();
-  private isStopped = false;
+  readonly #retired = new Map<string, () => void>();
+  #isStopped = false;
 
-  constructor(private readonly options: PageWatchOptions) {
-    this.coalescer = new Coalescer(options.clock, COALESCE_WINDOW_MILLIS, () => this.readPage('change'));
-    this.staleness = new Staleness(options.clock, options.staleAfterSeconds * 1000, () => this.onDeadline());
+  constructor(options: PageWatchOptions) {
+    this.#options = options;
+    this.#coalescer = new Coalescer(options.clock, COALESCE_WINDOW_MILLIS, () => this.#readPage('change'));
+    this.#staleness = new Staleness(options.clock, options.staleAfterSeconds * 1000, () =>
+      this.#onDeadline(),
+    );
   }
 
   /** The observed nodes changed. */
   noticeChange(): void {
-    if (!this.isStopped) this.coalescer.request();
+    if (!this.#isStopped) this.#coalescer.request();
   }
 
   /** In-app navigation happened: read at once, the symbol may have changed. */
   noticeNavigation(): void {
-    if (this.isStopped) return;
-    this.coalescer.cancel();
-    this.readPage('navigation');
+    if (this.#isStopped) return;
+    this.#coalescer.cancel();
+    this.#readPage('navigation');
   }
 
   stop(): void {
-    this.isStopped = true;
-    this.coalescer.cancel();
-    this.staleness.reset();
-    this.stopRecheck();
-    for (const cancel of this.retired.values()) cancel();
-    this.retired.clear();
+    this.#isStopped = true;
+    this.#coalescer.cancel();
+    this.#staleness.reset();
+    this.#stopRecheck();
+    for (const cancel of this.#retired.values()) cancel();
+    this.#retired.clear();
   }
 
-  private readPage(cause: ReadCause): boolean {
-    const read = this.options.read();
+  #readPage(cause: ReadCause): boolean {
+    const read = this.#options.read();
     if (!read.ok) return false;
-    const symbol = this.options.normalizeSymbol(read.symbol);
+    const symbol = this.#options.normalizeSymbol(read.symbol);
     if (symbol === '') return false;
     const key = `${read.venue}|${symbol}`;
-    if (this.instrument?.key !== key) this.switchTo({ key, venue: read.venue, symbol });
+    if (this.#instrument?.key !== key) this.#switchTo({ key, venue: read.venue, symbol });
 
-    const now = this.options.clock.now();
+    const now = this.#options.clock.now();
     // Two places on the page that disagree send nothing: either price could be the wrong one.
     // The staleness clock is not refreshed either: no price is accepted.
-    const verdict = this.crossCheck.judge(read.pair ?? null, now);
+    const verdict = this.#crossCheck.judge(read.pair ?? null, now);
     if (verdict.kind === 'hold') {
-      if (verdict.recheckAt !== null) this.recheckAt(verdict.recheckAt);
+      if (verdict.recheckAt !== null) this.#recheckAt(verdict.recheckAt);
       return false;
     }
     if (verdict.kind === 'report') {
       const { first, second, since } = verdict;
-      this.isTickOwed = true;
-      this.options.send({ type: 'diverged', venue: read.venue, symbol, first, second, since, time: now });
+      this.#isTickOwed = true;
+      this.#options.send({ type: 'diverged', venue: read.venue, symbol, first, second, since, time: now });
       return false;
     }
 
     const isTimerRead = cause === 'recheck' || cause === 'deadline';
-    const isNews = read.price !== this.guard.confirmed || this.guard.held !== null || this.isTickOwed;
+    const isNews = read.price !== this.#guard.confirmed || this.#guard.held !== null || this.#isTickOwed;
     if (isTimerRead && !isNews) return false;
 
-    this.staleness.refreshed(now);
-    const judgement = judgePrice(this.guard, read.price, this.options.jumpHoldPercent);
-    this.guard = judgement.state;
+    this.#staleness.refreshed(now);
+    const judgement = judgePrice(this.#guard, read.price, this.#options.jumpHoldPercent);
+    this.#guard = judgement.state;
     if (judgement.verdict === 'hold') {
-      this.recheckAt(now + JUMP_RECHECK_MILLIS);
+      this.#recheckAt(now + JUMP_RECHECK_MILLIS);
       return true;
     }
-    this.stopRecheck();
-    if (read.price !== this.lastSentPrice || this.isTickOwed) {
-      this.lastSentPrice = read.price;
-      this.isTickOwed = false;
-      this.options.send({
+    this.#stopRecheck();
+    if (read.price !== this.#lastSentPrice || this.#isTickOwed) {
+      this.#lastSentPrice = read.price;
+      this.#isTickOwed = false;
+      this.#options.send({
         type: 'tick',
         venue: read.venue,
         symbol,
@@ -163,62 +167,65 @@ export class PageWatch {
     return true;
   }
 
-  private switchTo(next: Instrument): void {
-    const previous = this.instrument;
-    const previousRefreshAt = this.staleness.refreshedAt;
-    if (previous !== null && previousRefreshAt !== null && !this.staleness.isStale) {
-      this.retire(previous, previousRefreshAt);
+  #switchTo(next: Instrument): void {
+    const previous = this.#instrument;
+    const previousRefreshAt = this.#staleness.refreshedAt;
+    if (previous !== null && previousRefreshAt !== null && !this.#staleness.isStale) {
+      this.#retire(previous, previousRefreshAt);
     }
-    this.retired.get(next.key)?.();
-    this.retired.delete(next.key);
-    this.instrument = next;
-    this.guard = INITIAL_JUMP_GUARD;
-    this.lastSentPrice = null;
-    this.isTickOwed = false;
-    this.crossCheck.reset();
-    this.staleness.reset();
-    this.stopRecheck();
+    this.#retired.get(next.key)?.();
+    this.#retired.delete(next.key);
+    this.#instrument = next;
+    this.#guard = INITIAL_JUMP_GUARD;
+    this.#lastSentPrice = null;
+    this.#isTickOwed = false;
+    this.#crossCheck.reset();
+    this.#staleness.reset();
+    this.#stopRecheck();
   }
 
-  private retire(instrument: Instrument, refreshedAt: number): void {
-    this.retired.get(instrument.key)?.();
-    const delay = Math.max(0, refreshedAt + this.options.staleAfterSeconds * 1000 - this.options.clock.now());
-    const cancel = this.options.clock.setTimer(() => {
-      this.retired.delete(instrument.key);
-      this.sendStale(instrument, refreshedAt);
+  #retire(instrument: Instrument, refreshedAt: number): void {
+    this.#retired.get(instrument.key)?.();
+    const delay = Math.max(
+      0,
+      refreshedAt + this.#options.staleAfterSeconds * 1000 - this.#options.clock.now(),
+    );
+    const cancel = this.#options.clock.setTimer(() => {
+      this.#retired.delete(instrument.key);
+      this.#sendStale(instrument, refreshedAt);
     }, delay);
-    this.retired.set(instrument.key, cancel);
+    this.#retired.set(instrument.key, cancel);
   }
 
-  private onDeadline(): void {
+  #onDeadline(): void {
     // Read once more before calling the price stale: a re-rendered node that the observer
     // no longer sees must not pass for a frozen price.
-    if (this.readPage('deadline')) return;
-    const instrument = this.instrument;
-    const refreshedAt = this.staleness.refreshedAt;
+    if (this.#readPage('deadline')) return;
+    const instrument = this.#instrument;
+    const refreshedAt = this.#staleness.refreshedAt;
     if (instrument === null || refreshedAt === null) return;
-    this.staleness.markStale();
-    this.isTickOwed = true;
-    this.sendStale(instrument, refreshedAt);
+    this.#staleness.markStale();
+    this.#isTickOwed = true;
+    this.#sendStale(instrument, refreshedAt);
   }
 
-  private sendStale(instrument: Instrument, since: number): void {
-    this.options.send({ type: 'stale', venue: instrument.venue, symbol: instrument.symbol, since });
+  #sendStale(instrument: Instrument, since: number): void {
+    this.#options.send({ type: 'stale', venue: instrument.venue, symbol: instrument.symbol, since });
   }
 
   /** Read the page again at `at`, unless a re-read is due sooner (it asks again if it must). */
-  private recheckAt(at: number): void {
-    if (this.recheck !== null && this.recheck.at <= at) return;
-    this.stopRecheck();
-    const cancel = this.options.clock.setTimer(() => {
-      this.recheck = null;
-      this.readPage('recheck');
-    }, at - this.options.clock.now());
-    this.recheck = { at, cancel };
+  #recheckAt(at: number): void {
+    if (this.#recheck !== null && this.#recheck.at <= at) return;
+    this.#stopRecheck();
+    const cancel = this.#options.clock.setTimer(() => {
+      this.#recheck = null;
+      this.#readPage('recheck');
+    }, at - this.#options.clock.now());
+    this.#recheck = { at, cancel };
   }
 
-  private stopRecheck(): void {
-    this.recheck?.cancel();
-    this.recheck = null;
+  #stopRecheck(): void {
+    this.#recheck?.cancel();
+    this.#recheck = null;
   }
 }
