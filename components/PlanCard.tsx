@@ -40,7 +40,8 @@ export function planState(view: PlanView): string {
 /**
  * One plan as the popup shows it: the price, what is waiting for the trader, the next
  * levels and how far they are, the position and its risk, the ladder and recent alerts.
- * Compact (the on-page panel): the price, what is waiting, the next levels and the position.
+ * Compact (the on-page panel): the price, what is waiting, the next levels, the position
+ * and the key levels on one line, then the adjustments and corrections of a live trade.
  */
 export function PlanCard({
   view,
@@ -139,13 +140,14 @@ export function PlanCard({
           )}
         </dl>
       )}
+      {isCompact && <KeyLevelList view={view} isCompact />}
       {view.status === 'active' && onAdjust !== undefined && (
         <AdjustPanel
           view={view}
           send={(mode, adjustment, requestId) => onAdjust(view.id, mode, adjustment, requestId)}
         />
       )}
-      {!isCompact && view.status === 'active' && onCorrect !== undefined && (
+      {view.status === 'active' && onCorrect !== undefined && (
         <CorrectFill view={view} onCorrect={(fill, price, qty) => onCorrect(view.id, fill, price, qty)} />
       )}
       {!isCompact && <KeyLevelList view={view} />}

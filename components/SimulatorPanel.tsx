@@ -121,7 +121,7 @@ export function SimulatorPanel({ plan, history = null }: SimulatorPanelProps) {
 function SimulationResult({ plan, run, fileName }: { plan: Plan; run: Backtest; fileName: string }) {
   const { tickSize, lotStep } = plan.instrument;
   const fills = run.lines.filter((line) => line.type === 'fill');
-  const priceChart = useMemo(() => priceChartData(run.equity, run.lines), [run]);
+  const priceChart = useMemo(() => priceChartData(run.equity, run.lines, plan.levels), [run, plan]);
   const equitySeries = useMemo(() => equityChartData(run.equity, run.baseline.equity), [run]);
   const formatPrice = useMemo(() => priceFormatter(plan), [plan]);
   const formatMoney = useMemo(() => (value: number) => format.axis(value, '0.01'), []);
@@ -171,9 +171,11 @@ function SimulationResult({ plan, run, fileName }: { plan: Plan; run: Backtest; 
         <figure>
           <figcaption>Price · {fileName}</figcaption>
           <LadderChart
-            label={`Price from ${fileName} with the ${fills.length} fills marked`}
+            label={`Price from ${fileName} with the ${fills.length} fills marked${keyLevelWords(plan)}`}
             series={priceChart.series}
             markers={priceChart.markers}
+            levels={priceChart.levels}
+            {...(priceChart.range === undefined ? {} : { range: priceChart.range })}
             height={220}
             formatValue={formatPrice}
             formatTime={formatTime}
@@ -237,4 +239,11 @@ function SimulationResult({ plan, run, fileName }: { plan: Plan; run: Backtest; 
         ))}
     </>
   );
+}
+
+/** The key levels drawn across the price, for the chart's label: ", key levels: support 59,500.0". */
+function keyLevelWords(plan: Plan): string {
+  if (plan.levels.length === 0) return '';
+  const { tickSize } = plan.instrument;
+  return `, key levels: ${plan.levels.map((level) => `${level.label} ${format.price(level.price, tickSize)}`).join(', ')}`;
 }

@@ -4,7 +4,7 @@ import type { EquityPoint } from '../lib/sim/equity';
 import type { Ladder } from '../lib/sim/ladder';
 import type { SimLine } from '../lib/sim/run';
 import { shortTrancheName } from '../lib/words/tranche-words';
-import { keyLevelLines } from './adjust/live-chart-data';
+import { keyLevelLines, rangeShowing } from './adjust/live-chart-data';
 import * as format from './format';
 import type { ChartLevel, ChartMarker, ChartSeries } from './LadderChart';
 
@@ -88,11 +88,20 @@ export function bySecond<T>(
   return points;
 }
 
-/** The simulated price path with a marker on each fill. */
+/**
+ * The simulated price path with a marker on each fill, and the plan's key levels across it,
+ * the range widened to show them.
+ */
 export function priceChartData(
   equity: readonly EquityPoint[],
   lines: readonly SimLine[],
-): { series: ChartSeries[]; markers: ChartMarker[] } {
+  keyLevels: Plan['levels'] = [],
+): {
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  levels: ChartLevel[];
+  range?: { min: number; max: number };
+} {
   const secondOf = new Map(equity.map((point) => [point.label, Math.floor(point.time / 1000)]));
   const markers: ChartMarker[] = lines
     .filter((line) => line.type === 'fill')
@@ -102,19 +111,21 @@ export function priceChartData(
       color: line.tranche === 'stop' ? 'sell' : line.side === 'buy' ? 'buy' : 'info',
       text: shortTrancheName(String(line.tranche)),
     }));
+  const points = bySecond(
+    equity,
+    (point) => point.time,
+    (point) => Number(point.price),
+  );
+  const levels = keyLevelLines(keyLevels);
+  const path = points.map((point) => point.value);
+  const [low, high] = [Math.min(...path), Math.max(...path)];
+  // The chart scales to the path with room for the markers; a level beyond it widens that.
+  const isBeyond = levels.some((level) => level.price < low || level.price > high);
   return {
-    series: [
-      {
-        title: 'Price',
-        color: 'text',
-        points: bySecond(
-          equity,
-          (point) => point.time,
-          (point) => Number(point.price),
-        ),
-      },
-    ],
+    series: [{ title: 'Price', color: 'text', points }],
     markers,
+    levels,
+    ...(isBeyond ? { range: rangeShowing([...path, ...levels.map((level) => level.price)], 0.15) } : {}),
   };
 }
 

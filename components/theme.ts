@@ -130,6 +130,8 @@ export const STYLES = `
 .tr-alerts{list-style:none;margin:0;padding:0;color:var(--tr-muted);font-size:11px;}
 .tr-subtitle{color:var(--tr-muted);font-size:11px;margin:8px 0 2px;font-weight:600;}
 .tr-alerts li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}
+.tr-key-line{color:var(--tr-muted);font-size:11px;margin-top:6px;}
+.tr-key-title{font-weight:600;}
 .tr-empty{padding:16px;text-align:center;color:var(--tr-muted);}
 .tr-empty strong{display:block;color:var(--tr-text);font-size:14px;margin-bottom:6px;}
 .tr-empty ol{text-align:left;margin:8px 0;padding-left:20px;}

@@ -14,6 +14,13 @@ export function keyLevelLines(
   }));
 }
 
+/** A chart's price range showing every one of these prices, with a margin: a share of their spread, 1 % of a lone price. */
+export function rangeShowing(prices: readonly number[], share = 0.08): { min: number; max: number } {
+  const [low, high] = [Math.min(...prices), Math.max(...prices)];
+  const margin = (high - low) * share || high * 0.01;
+  return { min: low - margin, max: high + margin };
+}
+
 /**
  * A live trade as a chart: the last price as a line, and across it the average entry,
  * every lot's stop (one line when they agree), the next add and target, the liquidation
@@ -64,12 +71,9 @@ export function liveChartData(view: PlanView): {
     levels.push({ price: Number(view.liquidation), title: 'Liquidation', color: 'sell', style: 'dotted' });
   }
   levels.push(...keyLevelLines(view.levels));
-  // Every line in sight, with a margin: the chart scales to its one price otherwise.
-  const prices = [price, ...levels.map((level) => level.price)];
-  const [low, high] = [Math.min(...prices), Math.max(...prices)];
-  const margin = (high - low) * 0.08 || price * 0.01;
   return {
-    range: { min: low - margin, max: high + margin },
+    // Every line in sight: the chart scales to its one price otherwise.
+    range: rangeShowing([price, ...levels.map((level) => level.price)]),
     series: [
       {
         title: 'Last price',

@@ -1,6 +1,6 @@
 import { Decimal, toCanonical } from '../decimal';
 import { nearestStop, unrealizedPnl } from '../engine/position';
-import type { TrancheStatus } from '../engine/types';
+import type { TrancheState, TrancheStatus } from '../engine/types';
 import type { PlanRecord, PlanStatus } from '../store/plans';
 import { skipWords } from '../words/effect-words';
 import { trancheName } from '../words/tranche-words';
@@ -289,12 +289,21 @@ export function planView(
       distancePercent:
         last === null ? null : new Decimal(level.price).minus(last).abs().div(last).mul(100).toFixed(2),
     })),
-    confirmedFills: confirmedFills(plan, journal),
+    confirmedFills: confirmedFills(plan, journal, tranches),
   };
 }
 
-/** The confirmed fills in the journal, newest first, each with the price and quantity its latest correction gave. */
-function confirmedFills(plan: PlanRecord['plan'], journal: readonly JournalEntry[]): ConfirmedFillView[] {
+/**
+ * The confirmed fills in the journal, newest first, each with the price and quantity the
+ * trade now holds: a planned tranche's from the engine's state, which a correction
+ * recomputes with every later fill; a stop's, which the state keeps no line for, from the
+ * journal with its latest correction.
+ */
+function confirmedFills(
+  plan: PlanRecord['plan'],
+  journal: readonly JournalEntry[],
+  tranches: readonly TrancheState[],
+): ConfirmedFillView[] {
   const corrected = new Map<string, { price: string; qty: string }>();
   const fills: ConfirmedFillView[] = [];
   for (let index = journal.length - 1; index >= 0 && fills.length < RECENT_FILLS; index -= 1) {
@@ -314,12 +323,14 @@ function confirmedFills(plan: PlanRecord['plan'], journal: readonly JournalEntry
       entry.event === 'fill' ? entry.effects.find((effect) => effect.type === 'fill') : undefined;
     if (filled === undefined) continue;
     const tranche = String(filled.tranche);
+    const held = tranches.find((candidate) => candidate.id === tranche && candidate.status === 'filled');
+    const journaled = corrected.get(requestId) ?? { price: String(filled.price), qty: String(filled.qty) };
     fills.push({
       fill: requestId,
       tranche,
       label: trancheName(plan, tranche),
-      price: corrected.get(requestId)?.price ?? String(filled.price),
-      qty: corrected.get(requestId)?.qty ?? String(filled.qty),
+      price: held?.price ?? journaled.price,
+      qty: held?.qty ?? journaled.qty,
       at: entry.at,
     });
   }

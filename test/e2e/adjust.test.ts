@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 
@@ -24,13 +24,16 @@ declare const chrome: typeof Browser;
  * Adjusting a live trade from the on-page panel, in the built extension: the trader
  * tightens the stop (preview, then applied), takes a third off, tries to widen the stop
  * (refused), then widens it with a reason. The service worker is stopped once in the
- * middle; the exported journal holds every step once.
+ * middle; the exported journal holds every step once. Then, on the planner's live chart,
+ * the stop line dragged up is previewed and applied, and dragged down it is refused.
  *
  * The plan (./surfaces-plan.ts): long BTCUSDT, entry 60,000.0, stop 59,000.0 → R = 1,000,
  * entry qty 0.100. The fixture page plays 59,950, 60,010 (the entry triggers and is
  * confirmed at 60,000.0), then 60,500.
  */
 
+/** With a support the panel lists and the planner's chart draws. */
+const PLAN = { ...SURFACES_PLAN, levels: [{ price: '59800', label: 'support' }] };
 const BINANCE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const REASON = 'CPI at 14:30: room below the 59,250 wick';
 
@@ -64,14 +67,46 @@ function overlayFrame(page: Page): Promise<Frame> {
   );
 }
 
-/** The "Now" and "After" cells of a row of the preview. */
-async function previewRow(frame: Frame, row: string): Promise<string[]> {
-  return frame
-    .getByRole('table', { name: 'Effect of the adjustment' })
+/** The "Now" and "After" cells of a row of the preview (in the panel's frame, or the planner's live trade). */
+async function previewRow(within: Frame | Locator, row: string): Promise<string[]> {
+  const table = within.getByRole('table', { name: 'Effect of the adjustment' });
+  await table.waitFor();
+  return table
     .getByRole('row', { name: new RegExp(`^${row}`) })
     .locator('td')
     .allInnerTexts();
 }
+
+/**
+ * Drags the stop line of a live chart by `pixels` (up is negative). The line is found as
+ * the chart shows it to the trader: the band of heights where the pointer turns into the
+ * drag cursor; the drag starts in its middle.
+ */
+async function dragStopLine(page: Page, chart: Locator, pixels: number): Promise<void> {
+  const box = await chart.boundingBox();
+  if (box === null) throw new Error('the live chart is not shown');
+  const x = box.x + box.width / 2;
+  const band = await chart.evaluate((element, left) => {
+    const top = element.getBoundingClientRect().top;
+    const grabbing: number[] = [];
+    for (let y = 0; y < element.clientHeight; y += 1) {
+      element.dispatchEvent(
+        new PointerEvent('pointermove', { clientX: left, clientY: top + y, bubbles: true }),
+      );
+      if (element.style.cursor === 'ns-resize') grabbing.push(y);
+    }
+    return grabbing;
+  }, x);
+  expect(band.length, 'the stop line is on the chart').toBeGreaterThan(0);
+  const y = box.y + (Math.min(...band) + Math.max(...band)) / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + pixels, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** A price as the panel shows it ("59,480.1"), as a number. */
+const priceOf = (shown: string | undefined) => Number((shown ?? '').replaceAll(',', ''));
 
 interface JournalEntry {
   readonly event: string;
@@ -82,11 +117,11 @@ interface JournalEntry {
 }
 
 describe('adjusting a live trade from the on-page panel', () => {
-  it('tightens the stop, takes a third off, is refused a wider stop, then widens it with a reason; the journal holds each once', async () => {
+  it('tightens the stop, takes a third off, is refused a wider stop, then widens it with a reason; the journal holds each once; the planner’s stop drag is guarded too', async () => {
     const popup = await openPopup(session);
     const probe = await WorkerProbe.attach(session, popup);
     try {
-      const imported = (await send(popup, { type: 'plan-import', plan: SURFACES_PLAN })) as { id: string };
+      const imported = (await send(popup, { type: 'plan-import', plan: PLAN })) as { id: string };
       expect(await send(popup, { type: 'plan-action', id: imported.id, action: 'arm' })).toEqual({
         ok: true,
       });
@@ -168,11 +203,18 @@ describe('adjusting a live trade from the on-page panel', () => {
       expect(exported.journalCsv).toContain('v3 → v4');
       expect(exported.journalCsv).toMatch(/against the trade/);
 
-      // What the panel shows after it all: 0.067 left, every lot's stop at 59,200.0.
+      // What the panel shows after it all: 0.067 left, every lot's stop at 59,200.0; the
+      // support 700 under 60,500: 700 / 60,500 = 1.16 %; the entry's fill to correct.
       await frame
         .locator('dl.tr-grid')
         .getByText(/0\.067 @ 60,000\.0/)
         .waitFor();
+      expect(await frame.getByLabel('Key levels').innerText()).toBe('Key levels support 59,800.0 · 1.16%');
+      await frame.getByText('Correct a confirmed fill').click();
+      const correct = frame.getByRole('form', { name: 'Correct a confirmed fill' });
+      await correct.waitFor();
+      expect(await correct.locator('option').allInnerTexts()).toEqual(['entry: 0.100 @ 60,000.0']);
+      await frame.locator('.tr-card').screenshot({ path: join(RESULTS_DIR, 'adjust-panel-card.png') });
 
       // The planner: the account heat set there, the live trade drawn; the popup shows the heat.
       // Open risk 0.067 × (60,000 − 59,200) = 53.6 of a cap of 2 % of 10,000 = 200: 26.80 %.
@@ -191,6 +233,36 @@ describe('adjusting a live trade from the on-page panel', () => {
       await popup.reload();
       await popup.getByRole('group', { name: 'Account heat' }).getByText(heatText).waitFor();
       await popup.locator('main').screenshot({ path: join(RESULTS_DIR, 'adjust-popup.png') });
+
+      // The planner's live chart: the stop line dragged up is previewed beside it, then
+      // applied; dragged below the stop, the guard refuses it.
+      await planner.bringToFront();
+      const chart = live.locator('.tr-chart');
+      await dragStopLine(planner, chart, -15);
+      const [stopNow, stopDragged] = await previewRow(live, 'Stops');
+      expect(stopNow).toBe('59,200.0');
+      expect(priceOf(stopDragged)).toBeGreaterThan(59200);
+      expect(priceOf(stopDragged)).toBeLessThan(60000);
+      await live.screenshot({ path: join(RESULTS_DIR, 'adjust-planner-drag.png') });
+      await live.getByRole('button', { name: 'Apply' }).click();
+      await live.getByText(/^Applied: /).waitFor();
+      // Redrawn at the new stop before the next drag.
+      await live.getByRole('img', { name: `Stop ${stopDragged ?? ''},`, exact: false }).waitFor();
+      await dragStopLine(planner, chart, 40);
+      expect((await previewRow(live, 'Stops'))[0]).toBe(stopDragged);
+      expect(await live.getByRole('alert').innerText()).toMatch(/against the trade/);
+      await live.getByRole('button', { name: 'Apply' }).click();
+      await live.getByText(/Refused, and kept in the journal/).waitFor();
+      const dragged = (
+        (await send(popup, { type: 'plan-export', id })) as { journal: JournalEntry[] }
+      ).journal
+        .filter((entry) => entry.event === 'adjust')
+        .slice(-2)
+        .map((entry) => [entry.input['action'], entry.effects.map((effect) => effect['type']).join(' ')]);
+      expect(dragged).toEqual([
+        ['stop', 'adjusted'],
+        ['stop', 'refused'],
+      ]);
     } finally {
       await probe.close();
     }

@@ -95,6 +95,22 @@ describe('the plan editor', () => {
     expect(document.querySelector('[data-stat="baseline"]')?.textContent).toBe('500');
   });
 
+  it('draws the plan’s key levels across the simulated price', async () => {
+    designer();
+    fireEvent.input(editor(), {
+      target: { value: JSON.stringify(plan({ levels: [{ price: '120', label: 'resistance' }] })) },
+    });
+    const csv = new File(['time,price\n1,99\n2,100\n3,105\n'], 'ticks.csv', { type: 'text/csv' });
+    const input = screen.getByLabelText(/Price data/) as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [csv], configurable: true });
+    fireEvent.change(input);
+    // The last two charts are the simulation's: the price, then the equity.
+    await waitFor(() =>
+      expect(charts.created.at(-2)?.priceLines).toEqual([{ price: 120, title: 'resistance' }]),
+    );
+    expect(charts.created.at(-1)?.priceLines).toEqual([]);
+  });
+
   it('says which line of a bad CSV is wrong', async () => {
     designer();
     const input = screen.getByLabelText(/Price data/) as HTMLInputElement;

@@ -57,6 +57,25 @@ describe('on-page panel, expanded', () => {
     expect(screen.getByText('0.100 @ 60,000.0')).toBeTruthy();
   });
 
+  it('active: the key levels on one line, and a confirmed fill corrected from the panel', async () => {
+    // 61,000 is 1,200 above the support at 59,800: 1,200 / 61,000 = 1.97 %.
+    const view: PlanView = {
+      ...triggeredView(),
+      levels: [{ index: 1, price: '59800', label: 'support', distancePercent: '1.97' }],
+      confirmedFills: [
+        { fill: 'fill-entry-0001', tranche: 'entry', label: 'entry', price: '60000', qty: '0.1', at: 3 },
+      ],
+    };
+    const onCorrect = vi.fn(() => Promise.resolve({ ok: true } as const));
+    panel([view], { actions: { ...actions(), onCorrect } });
+    expect(screen.getByLabelText('Key levels').textContent).toBe('Key levels support 59,800.0 · 1.97%');
+    fireEvent.click(screen.getByText('Correct a confirmed fill'));
+    fireEvent.input(screen.getByLabelText('Filled at'), { target: { value: '60,020' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Correct' }));
+    await screen.findByText('Corrected: the trade is recomputed from it.');
+    expect(onCorrect).toHaveBeenCalledWith('p1', 'fill-entry-0001', '60020', '0.1');
+  });
+
   it('stale price: shown plainly', () => {
     panel([staleView()]);
     const arrived = new Date(0).toLocaleTimeString();

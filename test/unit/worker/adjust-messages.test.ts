@@ -7,7 +7,15 @@ import { EventLogSchema } from '../../../lib/store/event-log';
 import type { JournalEntry } from '../../../lib/store/journal';
 import { journalToCsv } from '../../../lib/worker/journal-csv';
 import type { PlanView } from '../../../lib/worker/view';
-import { binanceTab, importAndArm, local, popup, tickAt, useBackground } from './background-harness';
+import {
+  BTC_PLAN,
+  binanceTab,
+  importAndArm,
+  local,
+  popup,
+  tickAt,
+  useBackground,
+} from './background-harness';
 
 /*
  * Adjusting a live trade through the background's messages, as the popup, the on-page
@@ -204,6 +212,44 @@ describe('correcting a confirmed fill', () => {
     expect(after.confirmedFills[0]).toMatchObject({ fill: 'fill-entry-0001', price: '59990', qty: '0.166' });
     const correction = (await journal(id)).find((entry) => entry.event === 'correct');
     expect(correction?.input).toMatchObject({ price: '60000', correctedPrice: '59990', qty: '0.166' });
+  });
+  it('lists every confirmed fill as the recomputed trade holds it, a later one recomputed too', async () => {
+    // No add; the target at 2R = 61,200 sells half the peak position.
+    const id = await importAndArm(harness.worker, {
+      ...BTC_PLAN,
+      scaleIn: [],
+      scaleOut: [{ at: { r: '2' }, share: '0.5' }],
+    });
+    await harness.worker.handleMessage(tickAt(harness, '60000'), binanceTab);
+    await harness.worker.handleMessage(
+      { type: 'plan-fill', id, tranche: 'entry', requestId: 'fill-entry-0001' },
+      popup,
+    );
+    await harness.worker.handleMessage(tickAt(harness, '61200'), binanceTab);
+    // Confirmed as suggested: half of 0.166 = 0.083.
+    await harness.worker.handleMessage(
+      { type: 'plan-fill', id, tranche: 'target-1', requestId: 'fill-target-0001' },
+      popup,
+    );
+    const corrected = await harness.worker.handleMessage(
+      {
+        type: 'plan-correct',
+        id,
+        fill: 'fill-entry-0001',
+        price: '60000',
+        qty: '0.2',
+        requestId: requestId(),
+      },
+      popup,
+    );
+    expect(corrected).toEqual({ ok: true });
+    const after = await view(id);
+    // The target recomputed from the corrected entry: half of 0.2 = 0.1; 0.2 − 0.1 = 0.1 held.
+    expect(after.position).toBe('0.1');
+    expect(after.confirmedFills.map(({ fill, price, qty }) => `${fill} ${qty} @ ${price}`)).toEqual([
+      'fill-target-0001 0.1 @ 61200',
+      'fill-entry-0001 0.2 @ 60000',
+    ]);
   });
 });
 
