@@ -189,6 +189,11 @@ const PLANS_VIEW_SHAPE = {
   isShownWithoutPlan: z.boolean(),
   /** Size of the tick history in bytes, and its cap: for the planner only (null elsewhere). */
   history: z.nullable(z.strictObject({ bytes: z.number(), maxBytes: z.number() })),
+  /**
+   * When a fresh price shown here turns stale by time alone (epoch ms), the first such
+   * moment; null when none will. The view changes then without any write.
+   */
+  staleAt: z.nullable(z.number()),
   /** The open risk of every armed and active plan against the account heat cap; null without one. */
   heat: z.nullable(
     z.strictObject({

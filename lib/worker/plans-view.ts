@@ -54,12 +54,17 @@ export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Pro
       return planView(record, quote, await deps.journal(record.id), divergence);
     }),
   );
+  const staleAt = firstStaleAt(
+    views.flatMap((view) => (view.quote === null ? [] : [view.quote])),
+    settings.staleAfterSeconds,
+  );
   // Listed last, so that what this very view found unreadable is in it.
   const quarantined = isAll ? keptAsideViews(await deps.keptAside(), newer) : [];
   return {
     plans: views,
     quarantined,
     isQuiet: alertSettings.isQuiet,
+    staleAt,
     isShownWithoutPlan: overlaySettings.isShownWithoutPlan,
     history: isAll
       ? { bytes: await stores.tickHistory.bytes(), maxBytes: DEFAULT_TICK_HISTORY_LIMITS.maxBytes }
@@ -67,4 +72,21 @@ export async function buildPlansView(deps: PlansViewDeps, scope: ViewScope): Pro
     // Every plan's open risk counts, whatever the scope shows.
     heat: heatView(records, heatSettings),
   };
+}
+
+/**
+ * The first moment a fresh price among `quotes` is older than the stale setting: a price
+ * is stale once more than `staleAfterSeconds` passed since it arrived (./plan-quote.ts).
+ */
+export function firstStaleAt(
+  quotes: readonly { readonly receivedAt: number; readonly isStale: boolean }[],
+  staleAfterSeconds: number,
+): number | null {
+  let first: number | null = null;
+  for (const quote of quotes) {
+    if (quote.isStale) continue;
+    const at = quote.receivedAt + staleAfterSeconds * 1000 + 1;
+    if (first === null || at < first) first = at;
+  }
+  return first;
 }

@@ -57,6 +57,8 @@ export class ViewHub {
   /** Bumped by every change: a build made for an older one is not shared with a newer request. */
   private generation = 0;
   private readonly builds = new Map<string, { generation: number; view: Promise<PlansView> }>();
+  /** The moment the hub's one staleness timer is set for: a view changes then without a write. */
+  private staleTimerAt: number | null = null;
 
   constructor(private readonly deps: ViewHubDeps) {}
 
@@ -120,6 +122,7 @@ export class ViewHub {
     subscriber.lastBuiltAt = this.deps.now();
     try {
       const view = await this.viewFor(subscriber);
+      this.refreshWhenStale(view.staleAt);
       const json = JSON.stringify(view);
       if (!subscriber.isClosed && json !== subscriber.lastSentJson) {
         subscriber.lastSentJson = json;
@@ -138,6 +141,23 @@ export class ViewHub {
     }
     // A change that came while this view was made gets a view of its own, a frame later.
     this.schedule(subscriber);
+  }
+
+  /**
+   * A price turns stale by time alone, with no write to announce it: one timer, set for the
+   * earliest such moment any view sent holds, makes every view again then (as a change).
+   */
+  private refreshWhenStale(staleAt: number | null): void {
+    if (staleAt === null || (this.staleTimerAt !== null && this.staleTimerAt <= staleAt)) return;
+    this.staleTimerAt = staleAt;
+    this.deps.schedule(
+      () => {
+        if (this.staleTimerAt !== staleAt) return;
+        this.staleTimerAt = null;
+        this.changed();
+      },
+      Math.max(0, staleAt - this.deps.now()),
+    );
   }
 
   private viewFor(subscriber: Subscriber): Promise<PlansView> {

@@ -20,6 +20,7 @@ const VIEW: PlansView = {
   isQuiet: true,
   isShownWithoutPlan: false,
   history: null,
+  staleAt: null,
   heat: null,
 };
 

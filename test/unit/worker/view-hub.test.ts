@@ -13,20 +13,29 @@ const POPUP: ViewScope = { kind: 'active' };
 const PANEL: ViewScope = { kind: 'page', venue: 'binance-futures', symbol: 'BTCUSDT' };
 
 /** A view that differs by its quiet flag only: enough for the hub, which compares serialized views. */
-function viewOf(isQuiet: boolean): PlansView {
-  return { plans: [], quarantined: [], isQuiet, isShownWithoutPlan: false, history: null, heat: null };
+function viewOf(isQuiet: boolean, staleAt: number | null = null): PlansView {
+  return {
+    plans: [],
+    quarantined: [],
+    isQuiet,
+    isShownWithoutPlan: false,
+    history: null,
+    staleAt,
+    heat: null,
+  };
 }
 
 function hubOnClock() {
   let now = 0;
   const timers: { at: number; run: () => void }[] = [];
   const builds: ViewScope[] = [];
-  const state = { isQuiet: false, failing: false };
+  const state = { isQuiet: false, failing: false, staleAt: null as number | null };
   const hub = new ViewHub({
     build: async (scope) => {
       builds.push(scope);
       if (state.failing) throw new Error('storage is unreadable');
-      return viewOf(state.isQuiet);
+      if (state.staleAt !== null && now >= state.staleAt) return viewOf(true);
+      return viewOf(state.isQuiet, state.staleAt);
     },
     schedule: (run, delayInMillis) => timers.push({ at: now + delayInMillis, run }),
     now: () => now,
@@ -54,6 +63,22 @@ function hubOnClock() {
 }
 
 describe('view hub: surfaces subscribe, the background pushes', () => {
+  it('sends a fresh view when a shown price turns stale by time alone, with no write to announce it', async () => {
+    const { hub, advance, builds, state, surface } = hubOnClock();
+    // The view's price arrived at 0 and the stale setting is 30 s: stale after 30,000 ms.
+    state.staleAt = 30_001;
+    const popup = surface();
+    hub.subscribe(popup.port, POPUP, true);
+    await advance(0);
+    expect(popup.pushes).toEqual([{ type: 'view', view: viewOf(false, 30_001) }]);
+    await advance(30_000);
+    expect(builds, 'nothing is built before the moment').toHaveLength(1);
+    await advance(1);
+    // The view built at the moment shows the price stale (here: the flag the fake flips).
+    expect(popup.pushes.at(-1)).toEqual({ type: 'view', view: viewOf(true) });
+    expect(builds).toHaveLength(2);
+  });
+
   it('sends a surface its view as soon as it subscribes', async () => {
     const { hub, advance, surface } = hubOnClock();
     const popup = surface();
