@@ -6,6 +6,7 @@ import { observedArea } from '../../lib/store/observed-area';
 import type { StorageArea } from '../../lib/store/storage-area';
 import { WORKER_RECORD_KEYS } from '../../lib/store/stored-keys';
 import { createStores, type Stores } from '../../lib/store/stores';
+import { WATCH_SETTINGS_KEY } from '../../lib/store/watch-settings';
 import { JournalCache } from '../../lib/worker/journal-cache';
 import { KeptAsideCache } from '../../lib/worker/kept-aside-cache';
 import { answerButton } from '../../lib/worker/notification-buttons';
@@ -94,6 +95,11 @@ export function createBackground(deps: BackgroundDeps): Background {
     log,
   });
   // The records read on every price are kept in memory, written through (lib/store/cached-area).
+  // The price-watching settings have no message of their own: written from outside the
+  // worker, they still change what every view shows (when a price is stale).
+  deps.local.onChanged?.addListener((changes) => {
+    if (WATCH_SETTINGS_KEY in changes) views.changed();
+  });
   const local = observedArea(withMemory(deps.local), (keys) => {
     keptAside.noticeWrite(keys);
     journals.noticeWrite(keys);

@@ -105,6 +105,21 @@ describe('views pushed to the surfaces', () => {
     expect(popupView.views().at(-1)?.plans[0]?.position).toBe('0.166');
   });
 
+  it('sends a fresh view when the stale setting is changed from outside the worker: the price is stale by it', async () => {
+    await importAndArm(harness.worker);
+    const popupView = subscribe({ kind: 'active' });
+    await harness.worker.handleMessage(tick('59700'), binanceTab);
+    await afterFrame();
+    expect(popupView.views().at(-1)?.plans[0]?.quote?.isStale).toBe(false);
+    // 5 s without a price: fresh by the default 30 s, stale by a 1 s setting.
+    harness.now += 5_000;
+    await fakeBrowser.storage.local.set({
+      'watch-settings': { version: 1, staleAfterSeconds: 1, jumpHoldPercent: 20 },
+    });
+    await afterFrame();
+    expect(popupView.views().at(-1)?.plans[0]?.quote?.isStale).toBe(true);
+  });
+
   it('sends nothing when a commit leaves the surface’s view as it was', async () => {
     await importAndArm(harness.worker);
     await importAndArm(harness.worker, ETH_PLAN);
