@@ -100,25 +100,31 @@ async function printedPrices(market: Page, frame: Frame): Promise<[string | null
   return [await market.locator(MARKET_PRICE_SELECTOR).textContent(), await panelPrice(frame)];
 }
 
-/** Tries at a picture that shows the panel and the page at one price; the market moves on meanwhile. */
-const IN_STEP_SHOT_TRIES = 15;
+/** Reads of both prices, a frame apart, while the held market waits for the panel. */
+const IN_STEP_READS = 30;
 
 /**
- * A picture of the market page with the panel showing the page's price: taken when both
- * print the same price and kept when neither changed while it was taken (a few tries, as
- * the market moves every few frames); else the last try is kept.
+ * A picture of the market page with the panel at the page's price: the demo market is held
+ * still, the panel is given a moment to show the page's price, and the picture is taken
+ * then (or after the bounded wait, as it is); then the market moves on.
  */
 export async function screenshotInStep(market: Page, extensionId: string, path: string): Promise<void> {
   const frame = panelFrame(market, extensionId);
-  for (let attempt = 0; attempt < IN_STEP_SHOT_TRIES; attempt += 1) {
-    const before = frame === undefined ? null : await printedPrices(market, frame);
-    if (before !== null && before[0] !== before[1]) {
-      await market.waitForTimeout(20);
-      continue;
+  // A tab behind the popup's and the planner's is painted late: the trader's tab is in front.
+  await market.bringToFront();
+  await market.evaluate(() => {
+    (window as unknown as { trancheDemoHeld?: boolean }).trancheDemoHeld = true;
+  });
+  try {
+    for (let read = 0; frame !== undefined && read < IN_STEP_READS; read += 1) {
+      const [pagePrice, shown] = await printedPrices(market, frame);
+      if (pagePrice === shown) break;
+      await market.waitForTimeout(16);
     }
     await market.screenshot({ path });
-    const after = frame === undefined ? null : await printedPrices(market, frame);
-    if (before === null || (after?.[0] === before[0] && after[1] === before[1])) return;
+  } finally {
+    await market.evaluate(() => {
+      (window as unknown as { trancheDemoHeld?: boolean }).trancheDemoHeld = false;
+    });
   }
-  await market.screenshot({ path });
 }
