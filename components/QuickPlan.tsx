@@ -42,6 +42,14 @@ const QUICK_SLOTS = {
   minNotional: ['instrument.minNotional'],
 } as const;
 
+/** The exchange's steps, editable below the summary line: each a plan field of the instrument. */
+const EXCHANGE_STEPS = [
+  ['tickSize', 'Tick size'],
+  ['lotStep', 'Lot step'],
+  ['minQty', 'Min quantity'],
+  ['minNotional', 'Min order value'],
+] as const;
+
 const SOURCE_WORDS = {
   table: `from the instrument table (${INSTRUMENT_TABLE_DATE})`,
   price: 'from the last price’s decimals: check them',
@@ -200,38 +208,17 @@ export function QuickPlan({ page, account, isArming, armError, onArm, onClose }:
             <span class="tr-muted">{SOURCE_WORDS[steps.source]}</span>
           </summary>
           <div class="tr-fields">
-            <TextField
-              label="Tick size"
-              name="instrument.tickSize"
-              value={input.tickSize}
-              isNumber
-              problems={at('tickSize')}
-              onValue={(tickSize) => set({ tickSize })}
-            />
-            <TextField
-              label="Lot step"
-              name="instrument.lotStep"
-              value={input.lotStep}
-              isNumber
-              problems={at('lotStep')}
-              onValue={(lotStep) => set({ lotStep })}
-            />
-            <TextField
-              label="Min quantity"
-              name="instrument.minQty"
-              value={input.minQty}
-              isNumber
-              problems={at('minQty')}
-              onValue={(minQty) => set({ minQty })}
-            />
-            <TextField
-              label="Min order value"
-              name="instrument.minNotional"
-              value={input.minNotional}
-              isNumber
-              problems={at('minNotional')}
-              onValue={(minNotional) => set({ minNotional })}
-            />
+            {EXCHANGE_STEPS.map(([key, label]) => (
+              <TextField
+                key={key}
+                label={label}
+                name={`instrument.${key}`}
+                value={input[key]}
+                isNumber
+                problems={at(key)}
+                onValue={(value) => set({ [key]: value })}
+              />
+            ))}
           </div>
         </details>
         {others.length > 0 && (
